@@ -1,0 +1,116 @@
+"""Item text -> sentences -> mentions -> statements -> directed edges.
+
+Plain functions over records: no I/O here. ``analyze_records`` turns rows of
+``warehouse.store.items_to_analyze`` into the rows ``replace_analysis`` loads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from pipelines import ANALYZER_VERSION
+from pipelines.catalog import Catalog
+from pipelines.mentions import Mention, find_mentions
+from pipelines.sentences import Sentence, split_sentences
+from pipelines.speakers import attribute
+from pipelines.stance import judge
+
+_TRIM = " \t\n\"“”'‘’,;:"
+
+
+@dataclass(frozen=True)
+class Edge:
+    sentence_no: int
+    speaker: str
+    target: str
+    stance: str
+    polarity: float
+    evidence: str
+    speaker_via: str
+    speaker_name: str
+    cues: str
+
+
+@dataclass
+class Analysis:
+    text: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    edges: list[Edge]
+
+
+def item_text(title: str | None, body: str | None) -> str:
+    """The text analysed for an item: its title as its own paragraph, then its body."""
+    title, body = (title or "").strip(), (body or "").strip()
+    if title and body and not body.startswith(title):
+        return f"{title}\n\n{body}"
+    return body or title
+
+
+def analyze_text(text: str, catalog: Catalog, owner: str | None = None) -> Analysis:
+    sentences = split_sentences(text)
+    mentions = find_mentions(text, sentences, catalog)
+    owner = owner if owner and catalog.is_company(owner) else None
+    statements = attribute(text, sentences, mentions, owner, catalog.company_name(owner) if owner else None)
+    edges: dict[tuple[int, str, str], Edge] = {}
+    for statement in statements:
+        raw = text[statement.start : statement.end]
+        lead = len(raw) - len(raw.lstrip(_TRIM))
+        evidence = raw.strip(_TRIM)
+        if not evidence:
+            continue
+        offset = statement.start + lead
+        for mention in mentions:
+            if not (statement.start <= mention.start and mention.end <= statement.end):
+                continue
+            if mention.company == statement.speaker:
+                continue  # self-mentions are not edges
+            key = (statement.sentence_no, statement.speaker, mention.company)
+            if key in edges and edges[key].stance != "neutral":
+                continue
+            verdict = judge(evidence, mention.start - offset, mention.end - offset)
+            edges[key] = Edge(
+                sentence_no=statement.sentence_no,
+                speaker=statement.speaker,
+                target=mention.company,
+                stance=verdict.stance,
+                polarity=verdict.polarity,
+                evidence=evidence,
+                speaker_via=statement.via,
+                speaker_name=statement.speaker_name,
+                cues=", ".join(verdict.cues),
+            )
+    return Analysis(text, sentences, mentions, list(edges.values()))
+
+
+def analyze_records(
+    records: Iterable[dict], catalog: Catalog, *, now: datetime
+) -> dict[str, list[dict]]:
+    """Rows for warehouse.store.replace_analysis from item records
+    (item_id, title, body, content_hash, owner)."""
+    out: dict[str, list[dict]] = {"sentences": [], "mentions": [], "edges": [], "analyses": []}
+    for record in records:
+        item_id = record["item_id"]
+        result = analyze_text(item_text(record.get("title"), record.get("body")), catalog, record.get("owner"))
+        out["sentences"].extend(
+            {"item_id": item_id, "sentence_no": i, "text": s.text} for i, s in enumerate(result.sentences)
+        )
+        seen_starts = set()
+        for m in result.mentions:
+            sentence = result.sentences[m.sentence_no]
+            start_char = m.start - sentence.start
+            if (m.sentence_no, start_char) in seen_starts:
+                continue
+            seen_starts.add((m.sentence_no, start_char))
+            out["mentions"].append(
+                {"item_id": item_id, "sentence_no": m.sentence_no, "start_char": start_char,
+                 "company": m.company, "alias": m.alias, "entity": m.entity, "entity_type": m.entity_type}
+            )
+        out["edges"].extend({"item_id": item_id, **e.__dict__} for e in result.edges)
+        out["analyses"].append(
+            {"item_id": item_id, "content_hash": record["content_hash"],
+             "analyzer_version": ANALYZER_VERSION, "catalog_version": catalog.version, "analyzed_at": now}
+        )
+    return out

@@ -1,0 +1,203 @@
+"""`rivalwatch`: the command line. Every writing command publishes a fresh
+read-only snapshot before it returns, so `sql` right after sees the rows."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from pipelines import ANALYZER_VERSION
+from pipelines.catalog import load_catalog
+from pipelines.ingest import KINDS, analyze_pending, ingest
+from pipelines.score import score_line
+from warehouse import db
+from warehouse.sandbox import SandboxError, run_sql
+
+
+def _echo_frame(frame, fmt: str) -> None:
+    if fmt == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+    elif fmt == "json":
+        click.echo(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+    else:
+        if frame.empty:
+            click.echo("(no rows)")
+        else:
+            with_pd_options = frame.to_string(index=False, max_colwidth=80)
+            click.echo(with_pd_options)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", envvar="RIVALWATCH_DB", type=click.Path(dir_okay=False),
+              help="Warehouse file (default data/rivalwatch.duckdb; env RIVALWATCH_DB).")
+@click.option("--catalog", "catalog_path", envvar="RIVALWATCH_CATALOG", type=click.Path(exists=True, dir_okay=False),
+              help="Your catalog TOML, extending the default one (env RIVALWATCH_CATALOG).")
+@click.version_option(ANALYZER_VERSION, prog_name="rivalwatch")
+@click.pass_context
+def main(ctx: click.Context, db_path: str | None, catalog_path: str | None) -> None:
+    """rivalwatch: who in the AI industry talks about whom, and how."""
+    ctx.obj = {"db": db.resolve_db_path(db_path), "catalog": catalog_path}
+
+
+@main.command("ingest")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--feed-name", help="Name for the feed in the views (default: the feed's own title).")
+@click.option("--owner", help="Company id speaking in this feed (a company's own blog or filings).")
+@click.option("--kind", type=click.Choice(KINDS), help="Kind of source (default: guessed, else news).")
+@click.option("--allow-private-networks", is_flag=True,
+              help="Allow URLs that resolve to loopback or private addresses.")
+@click.pass_obj
+def ingest_cmd(obj, sources, feed_name, owner, kind, allow_private_networks) -> None:
+    """Parse local files or URLs and analyse them now."""
+    catalog = load_catalog(obj["catalog"])
+    if owner and not catalog.is_company(owner):
+        raise click.BadParameter(f"unknown company id {owner!r}", param_hint="--owner")
+    with db.writer(obj["db"]) as con:
+        outcomes, analysed = ingest(
+            con, list(sources), catalog, feed_name=feed_name, owner=owner, kind=kind,
+            fetch_options={"allow_private_networks": allow_private_networks},
+        )
+    for outcome in outcomes:
+        click.echo(outcome.line(), err=not outcome.ok)
+    ok = sum(1 for o in outcomes if o.ok)
+    new = sum(o.items_new for o in outcomes)
+    click.echo(f"{ok} of {len(outcomes)} sources read, {new} new items, {analysed} items analysed -> {obj['db']}")
+    if ok == 0:
+        sys.exit(1)
+
+
+@main.command("sql")
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--limit", type=int, default=100_000, show_default=True, help="Most rows returned.")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Time limit in seconds.")
+@click.pass_obj
+def sql_cmd(obj, query, fmt, limit, timeout) -> None:
+    """Run a read-only query on the published snapshot (sandboxed)."""
+    try:
+        result = run_sql(obj["db"], query, time_limit_s=timeout, row_limit=limit)
+    except SandboxError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    _echo_frame(result.frame, fmt)
+    if result.truncated:
+        click.echo(f"(stopped at {limit} rows; use --limit to change)", err=True)
+
+
+@main.command("score")
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.pass_obj
+def score_cmd(obj, fmt) -> None:
+    """Read JSON lines {"text", "target"} on stdin; write polarity and stance per line."""
+    catalog = load_catalog(obj["catalog"])
+    failures = 0
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            result = score_line(json.loads(line), catalog)
+        except (ValueError, TypeError) as exc:
+            failures += 1
+            click.echo(f"line {number}: {exc}", err=True)
+            result = {"error": str(exc)}
+        click.echo(json.dumps(result, ensure_ascii=False))
+    if failures:
+        sys.exit(1)
+
+
+@main.command("reanalyze")
+@click.pass_obj
+def reanalyze_cmd(obj) -> None:
+    """Recompute mentions and edges of every stored item (after a catalog or rule change)."""
+    catalog = load_catalog(obj["catalog"])
+    with db.writer(obj["db"]) as con:
+        count = analyze_pending(con, catalog, everything=True)
+    click.echo(f"{count} items re-analysed with analyzer {ANALYZER_VERSION}, catalog {catalog.version}")
+
+
+def bundled_samples() -> tuple[Path, list[dict]]:
+    folder = Path(str(resources.files("pipelines") / "samples"))
+    manifest = tomllib.loads((folder / "manifest.toml").read_text(encoding="utf-8"))
+    return folder, manifest["feed"]
+
+
+def build_demo(con, catalog) -> list:
+    folder, feeds = bundled_samples()
+    outcomes = []
+    for feed in feeds:
+        done, _ = ingest(con, [str(folder / feed["file"])], catalog, feed_name=feed["name"],
+                         owner=feed.get("owner") or None, kind=feed["kind"], command="demo")
+        outcomes.extend(done)
+    return outcomes
+
+
+@main.command("demo")
+@click.option("--no-serve", is_flag=True, help="Build the demo warehouse only.")
+@click.option("--port", type=int, default=8501, show_default=True)
+@click.pass_obj
+def demo_cmd(obj, no_serve, port) -> None:
+    """Build the demo warehouse from the bundled sample feeds (offline) and open the dashboard."""
+    catalog = load_catalog(obj["catalog"])
+    with db.writer(obj["db"]) as con:
+        outcomes = build_demo(con, catalog)
+    for outcome in outcomes:
+        click.echo(outcome.line(), err=not outcome.ok)
+    click.echo(f"demo warehouse ready: {obj['db']}")
+    if not no_serve:
+        _serve(obj["db"], port)
+
+
+@main.command("serve")
+@click.option("--port", type=int, default=8501, show_default=True)
+@click.option("--address", default="127.0.0.1", show_default=True)
+@click.pass_obj
+def serve_cmd(obj, port, address) -> None:
+    """Start the dashboard on the warehouse's snapshot."""
+    _serve(obj["db"], port, address)
+
+
+def _serve(db_path: Path, port: int, address: str = "127.0.0.1") -> None:
+    app = Path(str(resources.files("dashboard") / "app.py"))
+    env = dict(os.environ, RIVALWATCH_DB=str(Path(db_path).resolve()))
+    click.echo(f"dashboard on http://{address}:{port}  (Ctrl+C to stop)")
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(app),
+        "--server.address", address, "--server.port", str(port), "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none",
+    ]
+    try:
+        subprocess.run(command, env=env, check=False)
+    except KeyboardInterrupt:
+        pass
+
+
+@main.group("catalog")
+def catalog_group() -> None:
+    """Inspect the company catalog."""
+
+
+@catalog_group.command("check")
+@click.pass_obj
+def catalog_check(obj) -> None:
+    """Report conflicting aliases and entries that name unknown companies."""
+    catalog = load_catalog(obj["catalog"])
+    people = len(catalog.people)
+    click.echo(f"catalog {catalog.version}: {len(catalog.companies)} companies, "
+               f"{len(catalog.aliases)} aliases, {people} people")
+    for problem in catalog.problems:
+        click.echo(f"problem: {problem}")
+    weak = sorted({a.text for aliases in catalog.aliases.values() for a in aliases if a.weak})
+    click.echo(f"ambiguous aliases (need context): {', '.join(weak)}")
+    if catalog.problems:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

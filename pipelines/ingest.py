@@ -1,0 +1,183 @@
+"""The ingest edge: read sources (files or URLs), parse, load, analyse.
+
+Each source lands in its own transaction, so a broken one costs nothing but
+itself; analysis runs afterwards over every item whose stored analysis is
+missing or stale, so a run that died half-way is completed by the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import duckdb
+
+from pipelines import ANALYZER_VERSION
+from pipelines.analyze import analyze_records
+from pipelines.catalog import Catalog
+from pipelines.fetch import DEFAULT_USER_AGENT, MAX_BYTES, FetchError, fetch, redact
+from pipelines.parse import ParseError, ParsedFeed, normalize_entries, parse_document
+from warehouse import store
+from warehouse.db import utcnow
+
+KINDS = ("news", "blog", "edgar", "docket")
+ANALYSIS_BATCH = 500
+
+
+@dataclass
+class SourceOutcome:
+    source: str
+    feed: str | None = None
+    ok: bool = False
+    items_seen: int = 0
+    items_new: int = 0
+    items_changed: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    message: str = ""
+    warning: str | None = None
+
+    def line(self) -> str:
+        if not self.ok:
+            return f"error  {self.source}: {self.message}"
+        text = (
+            f"ok     {self.feed} ({self.source}): {self.items_seen} items, "
+            f"{self.items_new} new, {self.items_changed} changed"
+        )
+        if self.duplicates:
+            text += f", {self.duplicates} repeated keys"
+        if self.skipped:
+            text += f", {self.skipped} empty entries skipped"
+        if self.warning:
+            text += f" [{self.warning}]"
+        return text
+
+
+def is_url(source: str) -> bool:
+    return urlsplit(source).scheme in ("http", "https")
+
+
+def read_source(
+    source: str, *, user_agent: str = DEFAULT_USER_AGENT, max_bytes: int = MAX_BYTES,
+    allow_private_networks: bool | list[str] = False,
+) -> tuple[bytes, dict[str, str]]:
+    """Bytes and response headers of a URL or a local file."""
+    if is_url(source):
+        response = fetch(source, user_agent=user_agent, max_bytes=max_bytes,
+                         allow_private_networks=allow_private_networks)
+        if response.status >= 400:
+            raise FetchError(f"server answered HTTP {response.status}")
+        return response.body, response.headers
+    path = Path(source)
+    if not path.is_file():
+        raise FileNotFoundError("no such file")
+    if path.stat().st_size > max_bytes:
+        raise ParseError(f"file larger than the {max_bytes // (1024 * 1024)} MiB cap")
+    return path.read_bytes(), {}
+
+
+def guess_kind(parsed: ParsedFeed, source: str) -> str:
+    """EDGAR and PACER feeds announce themselves; everything else is news."""
+    where = f"{parsed.link or ''} {source}".lower()
+    if "sec.gov" in where or re.search(r"\(\d{10}\)", parsed.title or ""):
+        return "edgar"
+    if "uscourts.gov" in where or "courtlistener" in where:
+        return "docket"
+    return "news"
+
+
+_DATED_TITLE = re.compile(r"^(?P<name>.+?)\s+-\s+\w{3}, \d{1,2} \w{3} \d{4} [\d:]+(?: \w+)?$")
+
+
+def default_feed_name(parsed: ParsedFeed, source: str) -> str:
+    """The feed's title, without the timestamp that EDGAR's "Latest Filings"
+    puts in it (else every fetch would make a new feed)."""
+    if parsed.title:
+        dated = _DATED_TITLE.match(parsed.title)
+        return dated.group("name") if dated else parsed.title
+    if is_url(source):
+        return urlsplit(source).hostname or source
+    return Path(source).stem
+
+
+def ingest_source(
+    con: duckdb.DuckDBPyConnection, source: str, *, feed_name: str | None, owner: str | None,
+    kind: str | None, run_id: int, fetch_options: dict,
+) -> SourceOutcome:
+    shown = redact(source)
+    outcome = SourceOutcome(source=shown)
+    try:
+        body, headers = read_source(source, **fetch_options)
+        parsed = parse_document(body, headers=headers)
+    except (FetchError, ParseError, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        outcome.message = reason.splitlines()[0] if reason else type(exc).__name__
+        return outcome
+    name = feed_name or default_feed_name(parsed, source)
+    items = normalize_entries(parsed, feed_name=name, fetched_at=utcnow(), run_id=run_id)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        store.upsert_feed(
+            con, name=name, url=shown if is_url(source) else str(Path(source).resolve()),
+            kind=kind or guess_kind(parsed, source), owner=owner, title=parsed.title,
+            site_url=parsed.link,
+        )
+        new_ids, changed_ids = store.upsert_items(con, items)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    outcome.ok = True
+    outcome.feed = name
+    outcome.items_seen = len(items)
+    outcome.duplicates = len(items) - len({item["item_id"] for item in items})
+    outcome.items_new = len(new_ids)
+    outcome.items_changed = len(changed_ids)
+    outcome.skipped = len(parsed.entries) - len(items)
+    outcome.warning = parsed.warning
+    return outcome
+
+
+def analyze_pending(
+    con: duckdb.DuckDBPyConnection, catalog: Catalog, *, item_ids: Iterable[str] | None = None,
+    everything: bool = False,
+) -> int:
+    """Analyse items whose analysis is missing or stale, in batches; with
+    ``everything`` re-analyse all stored items (after a rule change)."""
+    frame = (
+        store.all_items_for_analysis(con) if everything
+        else store.items_to_analyze(con, ANALYZER_VERSION, catalog.version, item_ids)
+    )
+    records = frame.to_dict("records")
+    for start in range(0, len(records), ANALYSIS_BATCH):
+        batch = records[start : start + ANALYSIS_BATCH]
+        rows = analyze_records(batch, catalog, now=utcnow())
+        store.replace_analysis(con, **rows)
+    return len(records)
+
+
+def ingest(
+    con: duckdb.DuckDBPyConnection, sources: list[str], catalog: Catalog, *,
+    feed_name: str | None = None, owner: str | None = None, kind: str | None = None,
+    fetch_options: dict | None = None, command: str = "ingest",
+) -> tuple[list[SourceOutcome], int]:
+    """Ingest every source; return the outcomes and how many items were analysed."""
+    run_id = store.start_run(con, command)
+    outcomes = [
+        ingest_source(con, source, feed_name=feed_name, owner=owner, kind=kind, run_id=run_id,
+                      fetch_options=fetch_options or {})
+        for source in sources
+    ]
+    analysed = analyze_pending(con, catalog)
+    errors = sum(1 for o in outcomes if not o.ok)
+    status = "ok" if not errors else ("failed" if errors == len(outcomes) else "partial")
+    store.finish_run(
+        con, run_id, status=status, items_seen=sum(o.items_seen for o in outcomes),
+        items_new=sum(o.items_new for o in outcomes), errors=errors,
+        detail=[{"source": o.source, "feed": o.feed, "ok": o.ok, "new": o.items_new,
+                 "message": o.message or o.warning} for o in outcomes],
+    )
+    return outcomes, analysed

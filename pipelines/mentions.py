@@ -1,0 +1,66 @@
+"""Find company, product and people mentions in an item's text.
+
+One compiled pattern over the whole catalog finds every candidate in one
+pass; the rules below then drop the ordinary words: a weak alias needs an
+item about tech/AI and a sentence without its `avoid` cues, a bare model code
+needs its owner named in the item, a surname needs the full name first.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from pipelines.catalog import Alias, Catalog
+from pipelines.sentences import Sentence
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    alias: str
+    company: str
+    entity: str
+    entity_type: str
+    sentence_no: int
+
+
+def find_mentions(text: str, sentences: list[Sentence], catalog: Catalog) -> list[Mention]:
+    if not text or not sentences:
+        return []
+    starts = [s.start for s in sentences]
+    raw: list[tuple[int, int, Alias, int]] = []
+    for match in catalog.pattern.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0 or match.end() > sentences[index].end:
+            continue  # straddles a sentence boundary
+        raw.append((match.start(), match.end(), catalog.aliases[match.group()][0], index))
+
+    strong = [r for r in raw if not r[2].weak and (not r[2].short or r[2].distinctive)]
+    item_is_tech = bool(strong) or bool(catalog.ai_cues.search(text))
+    owners_named = {r[2].company for r in strong}
+    full_names_at: dict[str, int] = {}
+    for start, _end, alias, _i in strong:
+        if alias.entity_type == "person":
+            full_names_at.setdefault(alias.entity, start)
+
+    mentions = []
+    for start, end, alias, index in raw:
+        sentence = sentences[index]
+        if alias.weak:
+            if not item_is_tech:
+                continue
+            if alias.avoid is not None and alias.avoid.search(sentence.text):
+                continue
+            if alias.requires_owner and alias.company not in owners_named:
+                continue
+        if alias.short and not alias.distinctive:
+            first = full_names_at.get(alias.entity)
+            if first is None or first > start:
+                continue
+        mentions.append(
+            Mention(start, end, text[start:end], alias.company, alias.entity,
+                    alias.entity_type, index)
+        )
+    return mentions

@@ -1,0 +1,117 @@
+"""Stance and polarity of a statement toward one target.
+
+How it decides:
+1. The text judged is the clause around the target mention (split on ; : and
+   on ", but", "while", "whereas"), falling back to the whole evidence when
+   the clause has no cue.
+2. Each lexicon cue (pipelines/lexicon.toml) that matches votes its weight
+   for its stance; a negation up to three words before a cue ("not a
+   threat", "not impressive") moves the vote to the cue's `negated` stance.
+   The stance with the most votes wins; ties go to the more specific stance
+   (dismissive, threat, critical, benchmark, praise). No votes: neutral.
+3. Polarity is TextBlob's polarity of the judged text; when cues matched it
+   is halved and the cues' shifts are added, clamped to [-1, 1]. TextBlob
+   alone reads "peanuts ... we should be able to do better" as +0.5; the
+   lexicon knows "peanuts" is a put-down.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from textblob import TextBlob
+
+STANCES = ("benchmark", "dismissive", "praise", "threat", "critical", "neutral")
+TIE_ORDER = ("dismissive", "threat", "critical", "benchmark", "praise")
+_NEGATION = re.compile(r"\b(?:not|no|never|hardly|n't|isn't|aren't|wasn't|don't|doesn't|didn't|without)\W+(?:\w+\W+){0,2}$", re.I)
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|,\s*(?:but|while|whereas|although|though)\b|\bbut\b|\bwhereas\b)\s*", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    stance: str
+    weight: float
+    shift: float
+    negated: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Judgement:
+    stance: str
+    polarity: float
+    cues: tuple[str, ...]
+    text: str
+
+
+@cache
+def load_lexicon() -> tuple[Cue, ...]:
+    data = tomllib.loads((resources.files("pipelines") / "lexicon.toml").read_text(encoding="utf-8"))
+    cues = []
+    for entry in data["cue"]:
+        for pattern in entry["patterns"]:
+            cues.append(
+                Cue(entry["stance"], float(entry["weight"]), float(entry["shift"]),
+                    entry.get("negated", "neutral"), re.compile(pattern, re.I))
+            )
+    return tuple(cues)
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` that holds the span [start, end)."""
+    left, right = 0, len(text)
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start()
+            break
+    return text[left:right]
+
+
+def _votes(text: str) -> tuple[dict[str, float], float, list[str]]:
+    votes: dict[str, float] = {}
+    shift = 0.0
+    hits: list[str] = []
+    taken: list[tuple[int, int]] = []  # a phrase cue ("not a threat") hides the cues inside it
+    for cue in load_lexicon():
+        for match in cue.pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            taken.append(match.span())
+            stance, cue_shift = cue.stance, cue.shift
+            if cue.stance != "dismissive" and _NEGATION.search(text[: match.start()]):
+                stance = cue.negated
+                cue_shift = -abs(cue.shift) if stance == "dismissive" else 0.0
+            votes[stance] = votes.get(stance, 0.0) + cue.weight
+            shift += cue_shift
+            hits.append(match.group().lower())
+    return votes, shift, hits
+
+
+def polarity_of(text: str) -> float:
+    return float(TextBlob(text).sentiment.polarity) if text.strip() else 0.0
+
+
+def judge(evidence: str, target_start: int | None = None, target_end: int | None = None) -> Judgement:
+    """Stance and polarity of ``evidence`` toward the target at [start, end)."""
+    text = evidence
+    if target_start is not None and target_end is not None:
+        clause = clause_around(evidence, target_start, target_end)
+        if _votes(clause)[0]:
+            text = clause
+    votes, shift, hits = _votes(text)
+    votes.pop("neutral", None)
+    if votes:
+        best = max(votes.values())
+        stance = next(s for s in TIE_ORDER if votes.get(s) == best)
+    else:
+        stance = "neutral"
+    polarity = polarity_of(text)
+    if hits:
+        polarity = max(-1.0, min(1.0, 0.5 * polarity + shift))
+    return Judgement(stance, round(polarity, 4), tuple(dict.fromkeys(hits)), text.strip())

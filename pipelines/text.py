@@ -1,0 +1,45 @@
+"""HTML to plain text, keeping block boundaries as paragraph breaks so the
+sentence splitter does not glue a heading onto the next paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+BLOCK_TAGS = (
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "tr", "table", "section", "article", "pre", "hr", "dd", "dt",
+)
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_BREAKS = re.compile(r"\s*\n\s*(?:\n\s*)+")
+_TAGLIKE = re.compile(r"<[a-zA-Z/!]")
+
+
+def html_to_text(html: str | None) -> str:
+    """Visible text of an HTML fragment; plain text passes through unchanged
+    except for whitespace normalisation."""
+    if not html:
+        return ""
+    if not _TAGLIKE.search(html) and "&" not in html:
+        return _normalise(html)
+    tree = HTMLParser(html)
+    for node in tree.css("script, style, noscript, template, iframe, object"):
+        node.decompose()
+    for node in tree.css(",".join(BLOCK_TAGS)):
+        node.insert_before("\n\n")
+        node.insert_after("\n\n")
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    return _normalise(root.text(separator="", deep=True))
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\x00", "")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    joined = "\n".join(lines)
+    joined = _BREAKS.sub("\n\n", joined)
+    # Single newlines inside a paragraph are layout, not structure.
+    joined = re.sub(r"(?<!\n)\n(?!\n)", " ", joined)
+    return joined.strip()

@@ -1,0 +1,160 @@
+"""Idempotent loads: feeds and items upserted on natural keys; an item's
+analysis replaced as a whole. Batches go in as DataFrames because DuckDB
+inserts a frame far faster than row-by-row executemany."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+import duckdb
+import pandas as pd
+
+from warehouse.db import utcnow
+
+ITEM_COLUMNS = [
+    "item_id", "feed", "item_guid", "url", "title", "author",
+    "published_at", "body", "content_hash", "fetched_at", "run_id",
+]
+SENTENCE_COLUMNS = ["item_id", "sentence_no", "text"]
+MENTION_COLUMNS = [
+    "item_id", "sentence_no", "start_char", "company", "alias", "entity", "entity_type",
+]
+EDGE_COLUMNS = [
+    "item_id", "sentence_no", "speaker", "target", "stance", "polarity",
+    "evidence", "speaker_via", "speaker_name", "cues",
+]
+ANALYSIS_COLUMNS = [
+    "item_id", "content_hash", "analyzer_version", "catalog_version", "analyzed_at",
+]
+
+
+def upsert_feed(
+    con: duckdb.DuckDBPyConnection, *, name: str, url: str | None, kind: str,
+    owner: str | None, title: str | None, site_url: str | None,
+) -> None:
+    now = utcnow()
+    con.execute(
+        """
+        INSERT INTO feeds (name, url, kind, owner, title, site_url, created_at, updated_at)
+        VALUES ($name, $url, $kind, $owner, $title, $site_url, $now, $now)
+        ON CONFLICT (name) DO UPDATE SET
+            url = excluded.url, kind = excluded.kind, owner = excluded.owner,
+            title = excluded.title, site_url = excluded.site_url, updated_at = excluded.updated_at
+        """,
+        dict(name=name, url=url, kind=kind, owner=owner or None, title=title,
+             site_url=site_url, now=now),
+    )
+
+
+def _frame(rows: Sequence[dict], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(list(rows), columns=columns)
+
+
+def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple[list[str], list[str]]:
+    """Store items; return (new ids, changed ids). Unchanged items are left alone,
+    so re-ingesting the same document writes nothing."""
+    if not items:
+        return [], []
+    # The last copy of a key within one document wins (feeds do repeat GUIDs).
+    unique = {item["item_id"]: item for item in items}
+    frame = _frame(list(unique.values()), ITEM_COLUMNS)
+    frame["published_at"] = pd.to_datetime(frame["published_at"])
+    existing = dict(
+        con.execute(
+            "SELECT item_id, content_hash FROM feed_items WHERE item_id IN (SELECT item_id FROM frame)"
+        ).fetchall()
+    )
+    new_ids = [i for i in frame["item_id"] if i not in existing]
+    changed_ids = [
+        i for i, h in zip(frame["item_id"], frame["content_hash"]) if i in existing and existing[i] != h
+    ]
+    todo = frame[frame["item_id"].isin(set(new_ids) | set(changed_ids))]  # noqa: F841 (used by SQL)
+    con.execute(
+        f"""
+        INSERT INTO feed_items ({', '.join(ITEM_COLUMNS)})
+        SELECT {', '.join(ITEM_COLUMNS)} FROM todo
+        ON CONFLICT (item_id) DO UPDATE SET
+            url = excluded.url, title = excluded.title, author = excluded.author,
+            published_at = excluded.published_at, body = excluded.body,
+            content_hash = excluded.content_hash, fetched_at = excluded.fetched_at,
+            run_id = excluded.run_id
+        """
+    )
+    return new_ids, changed_ids
+
+
+def items_to_analyze(
+    con: duckdb.DuckDBPyConnection, analyzer_version: str, catalog_version: str,
+    item_ids: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Items whose stored analysis is missing or stale (other content, analyzer
+    or catalog), with what the analyzer needs."""
+    sql = """
+        SELECT i.item_id, i.title, i.body, i.content_hash, f.owner, f.kind
+        FROM feed_items i
+        LEFT JOIN feeds f ON f.name = i.feed
+        LEFT JOIN item_analysis a ON a.item_id = i.item_id
+        WHERE (a.item_id IS NULL OR a.content_hash <> i.content_hash
+               OR a.analyzer_version <> $analyzer OR a.catalog_version <> $catalog)
+    """
+    params = dict(analyzer=analyzer_version, catalog=catalog_version)
+    if item_ids is not None:
+        wanted = pd.DataFrame({"item_id": list(item_ids)})  # noqa: F841 (used by SQL)
+        sql += " AND i.item_id IN (SELECT item_id FROM wanted)"
+    return con.execute(sql + " ORDER BY i.item_id", params).df()
+
+
+def all_items_for_analysis(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute(
+        """
+        SELECT i.item_id, i.title, i.body, i.content_hash, f.owner, f.kind
+        FROM feed_items i LEFT JOIN feeds f ON f.name = i.feed ORDER BY i.item_id
+        """
+    ).df()
+
+
+def replace_analysis(
+    con: duckdb.DuckDBPyConnection, *, sentences: Sequence[dict], mentions: Sequence[dict],
+    edges: Sequence[dict], analyses: Sequence[dict],
+) -> None:
+    """Swap the analysis of a batch of items in one transaction."""
+    if not analyses:
+        return
+    done = _frame(analyses, ANALYSIS_COLUMNS)
+    sentence_frame = _frame(sentences, SENTENCE_COLUMNS)  # noqa: F841 (used by SQL)
+    mention_frame = _frame(mentions, MENTION_COLUMNS)  # noqa: F841
+    edge_frame = _frame(edges, EDGE_COLUMNS)  # noqa: F841
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("item_sentences", "item_mentions", "item_edges", "item_analysis"):
+            con.execute(f"DELETE FROM {table} WHERE item_id IN (SELECT item_id FROM done)")
+        con.execute(f"INSERT INTO item_sentences SELECT {', '.join(SENTENCE_COLUMNS)} FROM sentence_frame")
+        con.execute(f"INSERT INTO item_mentions SELECT {', '.join(MENTION_COLUMNS)} FROM mention_frame")
+        con.execute(f"INSERT INTO item_edges SELECT {', '.join(EDGE_COLUMNS)} FROM edge_frame")
+        con.execute(f"INSERT INTO item_analysis SELECT {', '.join(ANALYSIS_COLUMNS)} FROM done")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def start_run(con: duckdb.DuckDBPyConnection, command: str) -> int:
+    return con.execute(
+        "INSERT INTO runs (command, started_at, status) VALUES (?, ?, 'running') RETURNING run_id",
+        [command, utcnow()],
+    ).fetchone()[0]
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection, run_id: int, *, status: str, items_seen: int,
+    items_new: int, errors: int, detail: list[dict],
+) -> None:
+    con.execute(
+        """
+        UPDATE runs SET finished_at = ?, status = ?, items_seen = ?, items_new = ?,
+               errors = ?, detail = ?
+        WHERE run_id = ?
+        """,
+        [utcnow(), status, items_seen, items_new, errors, json.dumps(detail), run_id],
+    )
