@@ -61,7 +61,7 @@ def main() -> None:
         start = time.perf_counter()
         outputs = [split(" ".join(p)) for p in paragraphs]
         elapsed = time.perf_counter() - start
-        for para, out in zip(paragraphs, outputs):
+        for para, out in zip(paragraphs, outputs, strict=True):
             out = [s for s in out if s]
             gold_set = set(para)
             tp += sum(1 for s in out if s in gold_set)

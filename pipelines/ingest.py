@@ -19,7 +19,7 @@ from pipelines import ANALYZER_VERSION
 from pipelines.analyze import analyze_records
 from pipelines.catalog import Catalog
 from pipelines.fetch import DEFAULT_USER_AGENT, MAX_BYTES, FetchError, fetch, redact
-from pipelines.parse import ParseError, ParsedFeed, normalize_entries, parse_document
+from pipelines.parse import ParsedFeed, ParseError, normalize_entries, parse_document
 from warehouse import store
 from warehouse.db import utcnow
 

@@ -51,7 +51,7 @@ def parse_document(body: bytes, *, headers: dict[str, str] | None = None) -> Par
     if not entries:
         if _HTML_START.match(body[:4096]):
             raise ParseError("an HTML page, not an RSS or Atom feed")
-        if bozo and not parsed.get("version"):
+        if bozo:
             raise ParseError(f"not a well-formed feed ({reason})")
         if not parsed.get("version"):
             raise ParseError("no RSS or Atom elements found")

@@ -36,7 +36,10 @@ SPEECH_VERB = (
 )
 _VERB = re.compile(rf"\b{SPEECH_VERB}\b")
 # What may stand between a subject and its verb: an appositive, an adverb, an auxiliary.
-_FILLER = r"(?:\s*,[^\"“”,]{0,120},)?(?:\s+(?:also|later|then|once|previously|reportedly|publicly|has|had|have|recently|privately|separately|\w+ly))*\s*"
+_FILLER = (
+    r"(?:\s*,[^\"“”,]{0,120},)?"
+    r"(?:\s+(?:also|later|then|once|previously|reportedly|publicly|has|had|have|recently|\w+ly))*\s*"
+)
 _PERSON_GAP = re.compile(rf"^(?:['’]s)?{_FILLER}$")
 _COMPANY_GAP = re.compile(
     rf"^(?:['’]s)?(?:\s+(?:chief executive|CEO|spokes(?:person|woman|man)|representative|statement|"
@@ -45,8 +48,9 @@ _COMPANY_GAP = re.compile(
 )
 _PRONOUN_BEFORE = re.compile(rf"\b(?P<p>he|she|He|She){_FILLER}$")
 _ACCORDING = re.compile(r"\baccording to\s*$")
+# Between a reporting verb and what was said: "said in a statement that", "wrote to Touvron:".
 _THAT = re.compile(
-    r"\s*(?:(?:(?:in|on|at|during|to|via|through)\b[^,\"“”]{0,60}?\s+)?that\b|[:,])?\s*"
+    r"\s*(?:(?:(?:in|on|at|during|to|via|through|in an?)\b[^\"“”:]{0,60}?)?\s*(?:\bthat\b|[:,]))?\s*"
 )
 _OPEN_QUOTES = "\"“"
 _CLOSE_FOR = {"“": "”", '"': '"'}
@@ -100,6 +104,10 @@ class _Resolver:
         self.quotes = quotes
         self.mentions = [m for m in mentions if not _inside(m.start, quotes)]
         self.people = [m for m in mentions if m.entity_type == "person"]
+        # Named speakers found in a first pass: "he" refers to the last one who
+        # spoke rather than to whoever was named last ("wrote to Hugo Touvron").
+        self.named_speakers: list[tuple[int, _Speaker]] = []
+        self.allow_pronouns = True
 
     def subject_before(self, verb_start: int, floor: int) -> _Speaker | None:
         """The person or company that is the subject of the verb at verb_start."""
@@ -112,7 +120,7 @@ class _Resolver:
             gap = self.text[mention.end : verb_start]
             if mention.entity_type == "company" and _COMPANY_GAP.match(gap):
                 return _Speaker(mention.company, mention.entity)
-        if _PRONOUN_BEFORE.search(self.text[floor:verb_start]):
+        if self.allow_pronouns and _PRONOUN_BEFORE.search(self.text[floor:verb_start]):
             return self.last_person_before(verb_start)
         return None
 
@@ -125,6 +133,9 @@ class _Resolver:
         return None
 
     def last_person_before(self, pos: int) -> _Speaker | None:
+        spoke = [speaker for at, speaker in self.named_speakers if at < pos]
+        if spoke:
+            return spoke[-1]
         earlier = [m for m in self.people if m.end <= pos]
         if not earlier:
             return None
@@ -183,6 +194,17 @@ def attribute(
     """Statements with a known speaker, one or more per sentence."""
     quotes = quote_spans(text)
     resolver = _Resolver(text, mentions, quotes)
+    resolver.allow_pronouns = False
+    named = _statements(resolver, text, sentences, quotes, None, None)
+    resolver.named_speakers = [(s.start, _Speaker(s.speaker, s.speaker_name)) for s in named]
+    resolver.allow_pronouns = True
+    return _statements(resolver, text, sentences, quotes, owner, owner_name)
+
+
+def _statements(
+    resolver: _Resolver, text: str, sentences: list[Sentence], quotes: list[tuple[int, int]],
+    owner: str | None, owner_name: str | None,
+) -> list[Statement]:
     statements: list[Statement] = []
     covered: set[int] = set()  # sentences whose speech is accounted for
 

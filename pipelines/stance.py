@@ -27,7 +27,9 @@ from textblob import TextBlob
 
 STANCES = ("benchmark", "dismissive", "praise", "threat", "critical", "neutral")
 TIE_ORDER = ("dismissive", "threat", "critical", "benchmark", "praise")
-_NEGATION = re.compile(r"\b(?:not|no|never|hardly|n't|isn't|aren't|wasn't|don't|doesn't|didn't|without)\W+(?:\w+\W+){0,2}$", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|hardly|n't|isn't|aren't|wasn't|don't|doesn't|didn't|without)\W+(?:\w+\W+){0,2}$", re.I
+)
 _CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|,\s*(?:but|while|whereas|although|though)\b|\bbut\b|\bwhereas\b)\s*", re.I)
 
 

@@ -67,7 +67,7 @@ def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple
     )
     new_ids = [i for i in frame["item_id"] if i not in existing]
     changed_ids = [
-        i for i, h in zip(frame["item_id"], frame["content_hash"]) if i in existing and existing[i] != h
+        i for i, h in zip(frame["item_id"], frame["content_hash"], strict=True) if i in existing and existing[i] != h
     ]
     todo = frame[frame["item_id"].isin(set(new_ids) | set(changed_ids))]  # noqa: F841 (used by SQL)
     con.execute(
@@ -121,7 +121,7 @@ def replace_analysis(
     """Swap the analysis of a batch of items in one transaction."""
     if not analyses:
         return
-    done = _frame(analyses, ANALYSIS_COLUMNS)
+    done = _frame(analyses, ANALYSIS_COLUMNS)  # noqa: F841 (used by SQL)
     sentence_frame = _frame(sentences, SENTENCE_COLUMNS)  # noqa: F841 (used by SQL)
     mention_frame = _frame(mentions, MENTION_COLUMNS)  # noqa: F841
     edge_frame = _frame(edges, EDGE_COLUMNS)  # noqa: F841

@@ -1,0 +1,60 @@
+import pytest
+
+from pipelines.analyze import analyze_text
+
+
+def companies(text, catalog):
+    return [(m.alias, m.company) for m in analyze_text(text, catalog).mentions]
+
+
+@pytest.mark.parametrize("text", [
+    "A mistral wind over Provence kept the boats in port.",
+    "Mistral winds battered the Rhône valley on Tuesday.",
+    "The museum hung a painting by Claude Monet.",
+    "Llama herds graze in the Andes; llama herds in Peru grow.",
+    "She baked an apple pie. Apple pie is a classic.",
+    "A meta-analysis of 40 studies found no effect. Meta-analysis is hard.",
+    "Fires spread in the Amazon rainforest.",
+    "NASA's Gemini missions paved the way for Apollo.",
+])
+def test_ordinary_words_are_not_companies(text, catalog):
+    assert companies(text, catalog) == []
+
+
+def test_same_words_count_in_an_ai_context(catalog):
+    text = ("Mistral released a new model. Apple said Siri would use it. Claude 3 Opus and Gemini "
+            "were compared with Llama on benchmarks.")
+    found = {c for _, c in companies(text, catalog)}
+    assert {"mistral", "apple", "anthropic", "google", "meta"} <= found
+
+
+def test_avoid_cues_win_even_in_ai_context(catalog):
+    text = "OpenAI's new image model can paint like Claude Monet. Mistral winds closed the Marseille port."
+    found = companies(text, catalog)
+    assert ("OpenAI", "openai") in found
+    assert all(c not in ("anthropic", "mistral") for _, c in found)
+
+
+def test_products_and_people_resolve_to_their_company(catalog):
+    found = companies("GPT-4 beat Grok 3, and Yann LeCun was unimpressed by ChatGPT.", catalog)
+    assert ("GPT-4", "openai") in found and ("ChatGPT", "openai") in found
+    assert ("Grok 3", "xai") in found and ("Yann LeCun", "meta") in found
+
+
+def test_longest_alias_wins(catalog):
+    found = companies("Google DeepMind shipped Gemini Ultra; OpenAI shipped GPT-4o mini.", catalog)
+    assert ("Google DeepMind", "google") in found and ("Gemini Ultra", "google") in found
+    assert ("GPT-4o mini", "openai") in found
+    assert ("GPT-4", "openai") not in found
+
+
+def test_bare_model_codes_need_their_owner(catalog):
+    assert companies("The R1 motorway was closed after the V3 rocket test.", catalog) == []
+    found = companies("DeepSeek released R1, a reasoning model.", catalog)
+    assert ("R1", "deepseek") in found
+
+
+def test_common_surnames_need_the_full_name_first(catalog):
+    assert companies("Cook said the model was fine.", catalog) == []
+    found = companies("Tim Cook spoke first. Later, Cook said Apple Intelligence would ship.", catalog)
+    assert [a for a, _ in found].count("Cook") == 1

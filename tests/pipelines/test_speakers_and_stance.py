@@ -1,0 +1,66 @@
+import pytest
+
+from pipelines.analyze import analyze_text
+from pipelines.stance import judge
+
+
+def edge_set(text, catalog, owner=None):
+    return {(e.speaker, e.target, e.stance, e.speaker_via) for e in analyze_text(text, catalog, owner).edges}
+
+
+def test_co_mention_is_not_an_edge(catalog):
+    assert edge_set("OpenAI and Anthropic both released models this week.", catalog) == set()
+
+
+def test_company_as_subject_of_reporting_verb(catalog):
+    got = edge_set("Nvidia said in a statement that demand from Microsoft remained strong.", catalog)
+    assert got == {("nvidia", "microsoft", "neutral", "reported_speech")}
+    got = edge_set("Google said its Gemini Ultra outperformed GPT-4 on most benchmarks.", catalog)
+    assert got == {("google", "openai", "benchmark", "reported_speech")}
+
+
+def test_quote_with_pronoun_and_split_quote(catalog):
+    text = ('Sam Altman spoke at the event. "We are worried about DeepSeek, honestly. '
+            'Anthropic has done impressive work too," he said.')
+    got = edge_set(text, catalog)
+    assert ("openai", "deepseek", "threat", "quote") in got
+    assert ("openai", "anthropic", "praise", "quote") in got
+
+
+def test_according_to(catalog):
+    got = edge_set("Meta's open models are a joke, according to Elon Musk.", catalog)
+    assert got == {("xai", "meta", "dismissive", "according_to")}
+
+
+def test_unknown_speaker_gives_no_edge(catalog):
+    assert edge_set('"OpenAI is far behind," said Jane Doe, an analyst.', catalog) == set()
+
+
+def test_feed_owner_speaks_in_its_own_blog(catalog):
+    got = edge_set("Llama 3 70B outperforms Claude 3 Sonnet on several benchmarks.", catalog, owner="meta")
+    assert got == {("meta", "anthropic", "benchmark", "feed_owner")}
+
+
+@pytest.mark.parametrize("text, stance, sign", [
+    ("Mistral is peanuts for us", "dismissive", -1),
+    ("Mistral is peanuts for us, we should be able to do better", "dismissive", -1),
+    ("Our goal needs to be GPT-4", "benchmark", 0),
+    ("DeepSeek is a real threat, this is code red", "threat", -1),
+    ("OpenAI was reckless and misleading", "critical", -1),
+    ("Congratulations to Anthropic, impressive work", "praise", 1),
+    ("Google is not a threat to us", "dismissive", -1),
+    ("OpenAI released a model on Tuesday", "neutral", 0),
+])
+def test_stance_lexicon(text, stance, sign):
+    verdict = judge(text)
+    assert verdict.stance == stance
+    if sign < 0:
+        assert verdict.polarity < 0
+    elif sign > 0:
+        assert verdict.polarity > 0
+
+
+def test_stance_is_judged_on_the_clause_of_the_target(catalog):
+    text = '"We admire Anthropic, but Mistral is peanuts for us," Ahmad Al-Dahle wrote.'
+    got = {(e.target, e.stance) for e in analyze_text(text, catalog).edges}
+    assert got == {("anthropic", "praise"), ("mistral", "dismissive")}
