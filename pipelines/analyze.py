@@ -93,7 +93,8 @@ def analyze_records(
     out: dict[str, list[dict]] = {"sentences": [], "mentions": [], "edges": [], "analyses": []}
     for record in records:
         item_id = record["item_id"]
-        result = analyze_text(item_text(record.get("title"), record.get("body")), catalog, record.get("owner"))
+        owner = record.get("owner") or catalog.company_for_cik(record.get("filer_cik"))
+        result = analyze_text(item_text(record.get("title"), record.get("body")), catalog, owner)
         out["sentences"].extend(
             {"item_id": item_id, "sentence_no": i, "text": s.text} for i, s in enumerate(result.sentences)
         )

@@ -44,6 +44,15 @@ class Catalog:
     def is_company(self, company_id: str) -> bool:
         return company_id in self.companies
 
+    def company_for_cik(self, cik: str | None) -> str | None:
+        if not isinstance(cik, str) or not cik:
+            return None
+        wanted = cik.lstrip("0")
+        for cid, company in self.companies.items():
+            if company.get("cik") and company["cik"].lstrip("0") == wanted:
+                return cid
+        return None
+
 
 def _compile_any(patterns: list[str]) -> re.Pattern | None:
     if not patterns:

@@ -151,7 +151,8 @@ def analyze_pending(
         store.all_items_for_analysis(con) if everything
         else store.items_to_analyze(con, ANALYZER_VERSION, catalog.version, item_ids)
     )
-    records = frame.to_dict("records")
+    # SQL NULLs arrive as NaN in pandas; the analyzer wants None.
+    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
     for start in range(0, len(records), ANALYSIS_BATCH):
         batch = records[start : start + ANALYSIS_BATCH]
         rows = analyze_records(batch, catalog, now=utcnow())

@@ -85,6 +85,19 @@ def _body_html(entry) -> str:
     return longest if len(longest) >= len(summary) else summary
 
 
+_CIK_IN_TITLE = re.compile(r"\((\d{10})\)")
+
+
+def filer_cik(entry) -> str | None:
+    """The CIK of an EDGAR entry's filer: SEC's <company-info><cik>, else the
+    "(0001326801)" in its title."""
+    cik = (entry.get("cik") or "").strip()
+    if cik.isdigit():
+        return cik.zfill(10)
+    found = _CIK_IN_TITLE.search(entry.get("title", "") or "")
+    return found.group(1) if found else None
+
+
 def stable_key(entry) -> str:
     guid = (entry.get("id") or entry.get("guid") or "").strip()
     if guid:
@@ -128,6 +141,7 @@ def normalize_entries(
                 "content_hash": digest,
                 "fetched_at": fetched_at,
                 "run_id": run_id,
+                "filer_cik": filer_cik(entry),
             }
         )
     return items

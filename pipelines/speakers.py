@@ -40,7 +40,7 @@ _FILLER = (
     r"(?:\s*,[^\"“”,]{0,120},)?"
     r"(?:\s+(?:also|later|then|once|previously|reportedly|publicly|has|had|have|recently|\w+ly))*\s*"
 )
-_PERSON_GAP = re.compile(rf"^(?:['’]s)?{_FILLER}$")
+_PERSON_GAP = re.compile(rf"^{_FILLER}$")  # no possessive: "Musk's claims" is not Musk speaking
 _COMPANY_GAP = re.compile(
     rf"^(?:['’]s)?(?:\s+(?:chief executive|CEO|spokes(?:person|woman|man)|representative|statement|"
     rf"blog post|blog|filing|annual report|report|executives?|leadership|team|management|lawyers?|"
@@ -48,9 +48,21 @@ _COMPANY_GAP = re.compile(
 )
 _PRONOUN_BEFORE = re.compile(rf"\b(?P<p>he|she|He|She){_FILLER}$")
 _ACCORDING = re.compile(r"\baccording to\s*$")
-# Between a reporting verb and what was said: "said in a statement that", "wrote to Touvron:".
-_THAT = re.compile(
-    r"\s*(?:(?:(?:in|on|at|during|to|via|through|in an?)\b[^\"“”:]{0,60}?)?\s*(?:\bthat\b|[:,]))?\s*"
+# Between a reporting verb and what was said: "said in a statement that",
+# "told Reuters that", "wrote to Touvron:".
+_THAT = re.compile(r"\s*(?:[^\"“”:.;]{0,60}?\bthat\b|[^\"“”:.;]{0,60}?:|,)?\s*")
+# Verbs whose object is the judgement itself: the verb stays in the evidence
+# ("accused OpenAI of ...", "called Mistral 'peanuts'").
+EVALUATIVE = frozenset(
+    "called calls described describes dismissed dismisses labeled labelled branded praised praises "
+    "criticized criticised criticizes accused accuses mocked mocks hailed hails".split()
+)
+# Verbs that also take a plain object ("announced a model", "posted a video"):
+# reported speech only with "that" or a colon after them.
+NEEDS_THAT = frozenset(
+    "announced announces posted posts tweeted tweets noted notes observed recalled touted touts admitted "
+    "admits acknowledged acknowledges predicted predicts explained explains maintained maintains emailed "
+    "texted messaged added adds stressed stresses believes believed thinks thought".split()
 )
 _OPEN_QUOTES = "\"“"
 _CLOSE_FOR = {"“": "”", '"': '"'}
@@ -260,11 +272,17 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
         speaker = resolver.subject_before(verb_start, sentence.start)
         if speaker is None:
             continue
+        word = verb.group().lower()
         clause_start = sentence.start + verb.end()
         lead = _THAT.match(text, clause_start, sentence.end)
-        if lead:
+        introduced = bool(lead and lead.group().strip())
+        if word in NEEDS_THAT and not introduced:
+            continue
+        if word in EVALUATIVE:
+            clause_start = verb_start
+        elif lead:
             clause_start = lead.end()
-        if clause_start < sentence.end:
+        if re.search(r"\w", text[clause_start : sentence.end]):
             return Statement(index, speaker.company, speaker.name, "reported_speech",
                              clause_start, sentence.end)
     return None

@@ -14,7 +14,7 @@ from warehouse.db import utcnow
 
 ITEM_COLUMNS = [
     "item_id", "feed", "item_guid", "url", "title", "author",
-    "published_at", "body", "content_hash", "fetched_at", "run_id",
+    "published_at", "body", "content_hash", "fetched_at", "run_id", "filer_cik",
 ]
 SENTENCE_COLUMNS = ["item_id", "sentence_no", "text"]
 MENTION_COLUMNS = [
@@ -78,7 +78,7 @@ def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple
             url = excluded.url, title = excluded.title, author = excluded.author,
             published_at = excluded.published_at, body = excluded.body,
             content_hash = excluded.content_hash, fetched_at = excluded.fetched_at,
-            run_id = excluded.run_id
+            run_id = excluded.run_id, filer_cik = excluded.filer_cik
         """
     )
     return new_ids, changed_ids
@@ -91,7 +91,7 @@ def items_to_analyze(
     """Items whose stored analysis is missing or stale (other content, analyzer
     or catalog), with what the analyzer needs."""
     sql = """
-        SELECT i.item_id, i.title, i.body, i.content_hash, f.owner, f.kind
+        SELECT i.item_id, i.title, i.body, i.content_hash, f.owner, f.kind, i.filer_cik
         FROM feed_items i
         LEFT JOIN feeds f ON f.name = i.feed
         LEFT JOIN item_analysis a ON a.item_id = i.item_id
@@ -108,7 +108,7 @@ def items_to_analyze(
 def all_items_for_analysis(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute(
         """
-        SELECT i.item_id, i.title, i.body, i.content_hash, f.owner, f.kind
+        SELECT i.item_id, i.title, i.body, i.content_hash, f.owner, f.kind, i.filer_cik
         FROM feed_items i LEFT JOIN feeds f ON f.name = i.feed ORDER BY i.item_id
         """
     ).df()
