@@ -23,8 +23,8 @@ from warehouse.db import WarehouseMissing
 st.set_page_config(page_title="rivalwatch", layout="wide")
 
 page = st.navigation([
-    st.Page("views/overview.py", title="Overview", icon="📈", default=True),
-    st.Page("views/evidence.py", title="Evidence", icon="🔎"),
+    st.Page("views/overview.py", title="Overview", icon=":material/insights:", default=True),
+    st.Page("views/evidence.py", title="Evidence", icon=":material/format_quote:"),
 ])
 st.sidebar.caption(f"Warehouse: `{data.db_path()}`")
 

@@ -45,6 +45,8 @@ STANCE_COLOURS = {
     "neutral": "#9e9e9e",
 }
 STANCES = tuple(STANCE_COLOURS)
+# Legends under the plot: above it they collide with the title.
+LEGEND_BELOW = dict(orientation="h", yanchor="top", y=-0.12, x=0)
 
 
 def company_colour(company: str) -> str:
@@ -101,8 +103,8 @@ def _layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
         title=title,
         yaxis_title=y_title,
         hovermode="x unified",
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-        margin=dict(l=10, r=10, t=70, b=10),
+        legend=LEGEND_BELOW,
+        margin=dict(l=10, r=10, t=50, b=10),
     )
     return fig
 
@@ -132,6 +134,12 @@ def share_of_voice_figure(
     """Stacked areas of each company's share of a bucket's mentions, the
     `limit` biggest companies and "other"; `frame` has bucket, company, share
     (0..1) and mentions."""
+    if frame.empty:
+        return _empty(title)
+    # A bucket with no mentions at all has no shares: leave it out rather than
+    # draw the stack dropping to zero.
+    totals = frame.groupby("bucket")["mentions"].transform("sum")
+    frame = frame[totals > 0]
     if frame.empty:
         return _empty(title)
     frame = _top_and_other(frame, limit)
@@ -176,8 +184,8 @@ def stance_mix_figure(
             hovertemplate="%{y}: %{x:,} " + stance + "<extra></extra>",
         ))
     fig.update_layout(barmode="stack", title=title, xaxis_title="edges",
-                      legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-                      margin=dict(l=10, r=10, t=70, b=10),
+                      legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
+                      margin=dict(l=10, r=10, t=80, b=10),
                       height=max(260, 40 * len(bars) + 140))
     fig.update_yaxes(autorange="reversed")
     return fig

@@ -86,6 +86,14 @@ def date_bounds() -> tuple[date | None, date | None]:
     return _day(row["first_day"]), _day(row["last_day"])
 
 
+def auto_bucket(start: date | None, end: date | None) -> str:
+    """Day buckets for a few weeks, weeks up to half a year, months beyond."""
+    if start is None or end is None:
+        return "week"
+    days = (end - start).days
+    return "day" if days <= 45 else ("week" if days <= 200 else "month")
+
+
 def mention_volume(bucket: str, start: date | None, end: date | None, companies) -> pd.DataFrame:
     """bucket, company, mentions, share: zero-filled per bucket."""
     if bucket not in BUCKETS:

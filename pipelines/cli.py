@@ -171,6 +171,7 @@ def _serve(db_path: Path, port: int, address: str = "127.0.0.1") -> None:
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.address", address, "--server.port", str(port), "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none",
+        "--client.toolbarMode", "viewer",
     ]
     try:
         subprocess.run(command, env=env, check=False)

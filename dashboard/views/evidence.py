@@ -29,7 +29,7 @@ else:
     st.caption(f"{result.matching:,} matching edges")
 
 st.dataframe(
-    result.frame, hide_index=True,
+    result.frame, hide_index=True, height=640,
     column_order=[
         "published_at", "speaker", "target", "stance", "polarity", "evidence",
         "speaker_name", "speaker_via", "feed", "url",

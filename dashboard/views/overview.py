@@ -14,19 +14,22 @@ companies = filters.choose(
     help="Mentions of these companies; edges where one of them speaks or is spoken about.",
 )
 bucket = st.sidebar.radio(
-    "Time buckets", data.BUCKETS, index=1, key="bucket", bind="query-params", horizontal=True,
+    "Time buckets", data.BUCKETS, index=data.BUCKETS.index(data.auto_bucket(start, end)),
+    key="bucket", bind="query-params", horizontal=True,
 )
 
 kpis = data.kpis(start, end, companies)
-tiles = st.columns(5)
+tiles = st.columns([1, 1, 1, 0.7, 2.3])
 tiles[0].metric("Items", f"{kpis.items:,}", border=True)
 tiles[1].metric("Mentions", f"{kpis.mentions:,}", border=True)
 tiles[2].metric("Rivalry edges", f"{kpis.edges:,}", border=True)
 tiles[3].metric("Feeds", f"{kpis.feeds:,}", border=True, help="All configured feeds.")
 tiles[4].metric(
     "Last refresh",
-    kpis.last_refresh.strftime("%Y-%m-%d %H:%M UTC") if kpis.last_refresh else "never",
-    border=True, help=f"Status of the last run: {kpis.last_status or 'none yet'}.",
+    kpis.last_refresh.strftime("%b %d %H:%M UTC") if kpis.last_refresh else "never",
+    border=True,
+    help=(f"{kpis.last_refresh:%Y-%m-%d %H:%M} UTC; " if kpis.last_refresh else "")
+    + f"status of the last run: {kpis.last_status or 'none yet'}.",
 )
 
 volume = data.mention_volume(bucket, start, end, companies)
@@ -59,4 +62,4 @@ st.dataframe(
         "last_seen": st.column_config.DatetimeColumn("Last seen", format="YYYY-MM-DD"),
     },
 )
-st.page_link("views/evidence.py", label="Read the sentences behind these edges", icon="🔎")
+st.page_link("views/evidence.py", label="Read the sentences behind these edges", icon=":material/format_quote:")
