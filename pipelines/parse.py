@@ -16,6 +16,7 @@ from datetime import datetime
 
 import feedparser
 
+from pipelines.stories import canonical_url, title_key
 from pipelines.text import html_to_text
 
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
@@ -142,6 +143,8 @@ def normalize_entries(
                 "fetched_at": fetched_at,
                 "run_id": run_id,
                 "filer_cik": filer_cik(entry),
+                "canonical_url": canonical_url(url),
+                "title_key": title_key(title),
             }
         )
     return items

@@ -15,6 +15,7 @@ from warehouse.db import utcnow
 ITEM_COLUMNS = [
     "item_id", "feed", "item_guid", "url", "title", "author",
     "published_at", "body", "content_hash", "fetched_at", "run_id", "filer_cik",
+    "canonical_url", "title_key",
 ]
 SENTENCE_COLUMNS = ["item_id", "sentence_no", "text"]
 MENTION_COLUMNS = [
@@ -78,10 +79,37 @@ def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple
             url = excluded.url, title = excluded.title, author = excluded.author,
             published_at = excluded.published_at, body = excluded.body,
             content_hash = excluded.content_hash, fetched_at = excluded.fetched_at,
-            run_id = excluded.run_id, filer_cik = excluded.filer_cik
+            run_id = excluded.run_id, filer_cik = excluded.filer_cik,
+            canonical_url = excluded.canonical_url, title_key = excluded.title_key
         """
     )
+    assign_stories(con, new_ids)
     return new_ids, changed_ids
+
+
+STORY_WINDOW_DAYS = 7
+
+
+def assign_stories(con: duckdb.DuckDBPyConnection, item_ids: Sequence[str]) -> None:
+    """Give new items the story of an earlier copy (same canonical URL, or the
+    same headline within a week in another feed), else a story of their own."""
+    if not item_ids:
+        return
+    fresh = pd.DataFrame({"item_id": list(item_ids)})  # noqa: F841 (used by SQL)
+    con.execute(
+        f"""
+        UPDATE feed_items AS n SET story_id = coalesce(
+            (SELECT arg_min(o.story_id, o.published_at) FROM feed_items o
+             WHERE o.item_id <> n.item_id AND o.story_id IS NOT NULL
+               AND o.canonical_url = n.canonical_url),
+            (SELECT arg_min(o.story_id, o.published_at) FROM feed_items o
+             WHERE o.item_id <> n.item_id AND o.story_id IS NOT NULL AND o.feed <> n.feed
+               AND o.title_key = n.title_key
+               AND abs(date_diff('day', o.published_at, n.published_at)) <= {STORY_WINDOW_DAYS}),
+            n.item_id)
+        WHERE n.item_id IN (SELECT item_id FROM fresh)
+        """
+    )
 
 
 def items_to_analyze(
