@@ -9,8 +9,8 @@ How it decides:
    threat", "not impressive") moves the vote to the cue's `negated` stance.
    The stance with the most votes wins; ties go to the more specific stance
    (dismissive, threat, critical, benchmark, praise). No votes: neutral.
-3. Polarity is TextBlob's polarity of the judged text; when cues matched it
-   is halved and the cues' shifts are added, clamped to [-1, 1]. TextBlob
+3. Polarity comes from pipelines/polarity.py on the judged text, corrected
+   by the shifts of the cues that matched (``polarity.combine``). TextBlob
    alone reads "peanuts ... we should be able to do better" as +0.5; the
    lexicon knows "peanuts" is a put-down.
 """
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from textblob import TextBlob
+from pipelines import polarity as polarity_engine
 
 STANCES = ("benchmark", "dismissive", "praise", "threat", "critical", "neutral")
 TIE_ORDER = ("dismissive", "threat", "critical", "benchmark", "praise")
@@ -75,9 +75,9 @@ def clause_around(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
-def _votes(text: str) -> tuple[dict[str, float], float, list[str]]:
+def _votes(text: str) -> tuple[dict[str, float], list[float], list[str]]:
     votes: dict[str, float] = {}
-    shift = 0.0
+    shifts: list[float] = []
     hits: list[str] = []
     taken: list[tuple[int, int]] = []  # a phrase cue ("not a threat") hides the cues inside it
     for cue in load_lexicon():
@@ -90,13 +90,9 @@ def _votes(text: str) -> tuple[dict[str, float], float, list[str]]:
                 stance = cue.negated
                 cue_shift = -abs(cue.shift) if stance == "dismissive" else 0.0
             votes[stance] = votes.get(stance, 0.0) + cue.weight
-            shift += cue_shift
+            shifts.append(cue_shift)
             hits.append(match.group().lower())
-    return votes, shift, hits
-
-
-def polarity_of(text: str) -> float:
-    return float(TextBlob(text).sentiment.polarity) if text.strip() else 0.0
+    return votes, shifts, hits
 
 
 def judge(evidence: str, target_start: int | None = None, target_end: int | None = None) -> Judgement:
@@ -106,14 +102,12 @@ def judge(evidence: str, target_start: int | None = None, target_end: int | None
         clause = clause_around(evidence, target_start, target_end)
         if _votes(clause)[0]:
             text = clause
-    votes, shift, hits = _votes(text)
+    votes, shifts, hits = _votes(text)
     votes.pop("neutral", None)
     if votes:
         best = max(votes.values())
         stance = next(s for s in TIE_ORDER if votes.get(s) == best)
     else:
         stance = "neutral"
-    polarity = polarity_of(text)
-    if hits:
-        polarity = max(-1.0, min(1.0, 0.5 * polarity + shift))
+    polarity = polarity_engine.combine(polarity_engine.polarity(text), shifts)
     return Judgement(stance, round(polarity, 4), tuple(dict.fromkeys(hits)), text.strip())
