@@ -50,6 +50,9 @@ def item_text(title: str | None, body: str | None) -> str:
 
 
 def analyze_text(text: str, catalog: Catalog, owner: str | None = None) -> Analysis:
+    if not catalog.pattern.search(text):
+        # Most items of a general feed name no company: nothing to split or judge.
+        return Analysis(text, [], [], [])
     sentences = split_sentences(text)
     mentions = find_mentions(text, sentences, catalog)
     owner = owner if owner and catalog.is_company(owner) else None

@@ -56,11 +56,29 @@ def load_lexicon() -> tuple[Cue, ...]:
     cues = []
     for entry in data["cue"]:
         for pattern in entry["patterns"]:
+            compiled = re.compile(pattern, re.I)
+            if compiled.groups:
+                raise ValueError(f"lexicon pattern {pattern!r} must use (?:...) groups only")
             cues.append(
                 Cue(entry["stance"], float(entry["weight"]), float(entry["shift"]),
-                    entry.get("negated", "neutral"), re.compile(pattern, re.I))
+                    entry.get("negated", "neutral"), compiled)
             )
     return tuple(cues)
+
+
+_WORD_START = re.compile(r"\b[a-z]{2}")
+
+
+def _anchor(pattern: str) -> str | None:
+    """The two letters every match of a cue starts with, when the pattern
+    says so plainly ("\\bpeanuts" -> "pe"); None when it could start anywhere."""
+    found = re.match(r"^(?:\\b)?([a-z]{2})", pattern)
+    return found.group(1) if found else None
+
+
+@cache
+def _cue_anchors() -> tuple[str | None, ...]:
+    return tuple(_anchor(cue.pattern.pattern) for cue in load_lexicon())
 
 
 def clause_around(text: str, start: int, end: int) -> str:
@@ -79,19 +97,26 @@ def _votes(text: str) -> tuple[dict[str, float], list[float], list[str]]:
     votes: dict[str, float] = {}
     shifts: list[float] = []
     hits: list[str] = []
+    # Only cues whose first two letters begin some word of the text can match:
+    # this skips most of the ~150 patterns on a typical sentence.
+    starts = set(_WORD_START.findall(text.lower()))
+    found = []
+    for cue, anchor in zip(load_lexicon(), _cue_anchors(), strict=True):
+        if anchor is not None and anchor not in starts:
+            continue
+        found.extend((match.start(), match.end(), cue, match) for match in cue.pattern.finditer(text))
     taken: list[tuple[int, int]] = []  # a phrase cue ("not a threat") hides the cues inside it
-    for cue in load_lexicon():
-        for match in cue.pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
-                continue
-            taken.append(match.span())
-            stance, cue_shift = cue.stance, cue.shift
-            if cue.stance != "dismissive" and _NEGATION.search(text[: match.start()]):
-                stance = cue.negated
-                cue_shift = -abs(cue.shift) if stance == "dismissive" else 0.0
-            votes[stance] = votes.get(stance, 0.0) + cue.weight
-            shifts.append(cue_shift)
-            hits.append(match.group().lower())
+    for start, end, cue, match in found:
+        if any(start < right and left < end for left, right in taken):
+            continue
+        taken.append((start, end))
+        stance, cue_shift = cue.stance, cue.shift
+        if cue.stance != "dismissive" and _NEGATION.search(text[:start]):
+            stance = cue.negated
+            cue_shift = -abs(cue.shift) if stance == "dismissive" else 0.0
+        votes[stance] = votes.get(stance, 0.0) + cue.weight
+        shifts.append(cue_shift)
+        hits.append(match.group().lower())
     return votes, shifts, hits
 
 
