@@ -9,10 +9,39 @@ needs its owner named in the item, a surname needs the full name first.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from pipelines.catalog import Alias, Catalog
 from pipelines.sentences import Sentence
+
+
+_PREVIOUS_WORD = re.compile(r"([\w'’.-]+)\s+$")
+_CAPITALISED = re.compile(r"[A-Z][a-z]")
+
+
+def _title_case(sentence: str) -> bool:
+    """Headline style ("OpenAI Rival Mistral Raises $600M"): most words capitalised."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) / len(words) > 0.6
+
+
+def _inside_another_name(text: str, start: int, sentence_start: int, catalog) -> bool:
+    """A weak alias that is part of another proper name: "Jean-Claude", "Fiona
+    Apple", "Project Gemini" (but not "Anthropic's Claude" or a sentence start)."""
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    before = text[sentence_start:start]
+    found = _PREVIOUS_WORD.search(before)
+    if not found or found.start() == 0:
+        return False  # first word of the sentence
+    word = found.group(1)
+    if not _CAPITALISED.match(word) or "-" in word:
+        return False
+    bare = re.sub(r"(['’]s|['’])$", "", word)
+    if bare in catalog.aliases:
+        return False  # "Google Gemini", "Anthropic's Claude"
+    return not _title_case(text[sentence_start:start + 40])
 
 
 @dataclass(frozen=True)
@@ -54,6 +83,8 @@ def find_mentions(text: str, sentences: list[Sentence], catalog: Catalog) -> lis
             if alias.avoid is not None and alias.avoid.search(sentence.text):
                 continue
             if alias.requires_owner and alias.company not in owners_named:
+                continue
+            if _inside_another_name(text, start, sentence.start, catalog):
                 continue
         if alias.short and not alias.distinctive:
             first = full_names_at.get(alias.entity)
