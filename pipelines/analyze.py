@@ -14,7 +14,7 @@ from pipelines import ANALYZER_VERSION
 from pipelines.catalog import Catalog
 from pipelines.mentions import Mention, find_mentions
 from pipelines.sentences import Sentence, split_sentences
-from pipelines.speakers import attribute
+from pipelines.speakers import Statement, attribute
 from pipelines.stance import judge
 
 _TRIM = " \t\n\"“”'‘’,;:"
@@ -59,33 +59,43 @@ def analyze_text(text: str, catalog: Catalog, owner: str | None = None) -> Analy
     statements = attribute(text, sentences, mentions, owner, catalog.company_name(owner) if owner else None)
     edges: dict[tuple[int, str, str], Edge] = {}
     for statement in statements:
-        raw = text[statement.start : statement.end]
-        lead = len(raw) - len(raw.lstrip(_TRIM))
-        evidence = raw.strip(_TRIM)
-        if not evidence:
-            continue
-        offset = statement.start + lead
-        for mention in mentions:
-            if not (statement.start <= mention.start and mention.end <= statement.end):
-                continue
-            if mention.company == statement.speaker:
-                continue  # self-mentions are not edges
-            key = (statement.sentence_no, statement.speaker, mention.company)
-            if key in edges and edges[key].stance != "neutral":
-                continue
-            verdict = judge(evidence, mention.start - offset, mention.end - offset)
-            edges[key] = Edge(
-                sentence_no=statement.sentence_no,
-                speaker=statement.speaker,
-                target=mention.company,
-                stance=verdict.stance,
-                polarity=verdict.polarity,
-                evidence=evidence,
-                speaker_via=statement.via,
-                speaker_name=statement.speaker_name,
-                cues=", ".join(verdict.cues),
-            )
+        for edge in _edges_of(statement, text, mentions):
+            key = (edge.sentence_no, edge.speaker, edge.target)
+            if key not in edges or edges[key].stance == "neutral":
+                edges[key] = edge
     return Analysis(text, sentences, mentions, list(edges.values()))
+
+
+def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if start <= m.start and m.end <= end and m.company != speaker]
+
+
+def _edges_of(statement: Statement, text: str, mentions: list[Mention]) -> list[Edge]:
+    """One edge per company the statement is about (self-mentions are not edges).
+    A quote naming no company is about what its attribution names
+    ('"We are below them, above them," Nadella said of OpenAI')."""
+    start, end = statement.start, statement.end
+    targets = _targets_in(mentions, statement.speaker, start, end)
+    if not targets and statement.aside_start is not None:
+        targets = _targets_in(mentions, statement.speaker, statement.aside_start, statement.aside_end)
+        end = statement.aside_end
+    if not targets:
+        return []
+    raw = text[start:end]
+    offset = start + len(raw) - len(raw.lstrip(_TRIM))
+    evidence = raw.strip(_TRIM)
+    context = None
+    if statement.context_start is not None:
+        context = text[statement.context_start : statement.context_end]
+    edges = []
+    for mention in targets:
+        verdict = judge(evidence, mention.start - offset, mention.end - offset, context=context)
+        edges.append(Edge(
+            sentence_no=statement.sentence_no, speaker=statement.speaker, target=mention.company,
+            stance=verdict.stance, polarity=verdict.polarity, evidence=evidence,
+            speaker_via=statement.via, speaker_name=statement.speaker_name, cues=", ".join(verdict.cues),
+        ))
+    return edges
 
 
 def analyze_records(

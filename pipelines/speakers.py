@@ -3,15 +3,23 @@
 Sources of attribution, recorded as ``speaker_via``:
 - ``quote``: a direct quote with a speech verb and a named speaker before or
   after it ("...," Al-Dahle wrote / Zuckerberg wrote: "..." / "...," said
-  Sam Altman), including a pronoun that refers back to the last person named
+  Sam Altman), including a pronoun that refers back to the last speaker
   ("Mistral is peanuts for us," he wrote.), a quote running over several
   sentences, and an unattributed quote right after an attributed one;
 - ``reported_speech``: a person or a company as the subject of a reporting
   verb ("Nvidia said in a statement that ...", "Google said its Gemini Ultra
-  outperformed GPT-4"), or a verb of naming ("he called Mistral 'peanuts'");
-- ``according_to``: "..., according to Sam Altman.";
+  outperformed GPT-4"), of a verb of judging ("he called Mistral 'peanuts'",
+  "xAI sued OpenAI"), or the attribution in the middle or at the end of a
+  sentence ("Mistral, Al-Dahle wrote, is peanuts", "..., Hassabis said");
+- ``according_to``: "..., according to Sam Altman." / "According to X, ...";
+- ``headline``: "Amodei: DeepSeek did the worst ...";
 - ``feed_owner``: any other sentence in a company's own feed.
-A sentence that only names two companies is no statement at all.
+
+A speaker is a person in the catalog, a company, or someone the catalog does
+not know whose company the text names ("Tom Becker, a vice president at
+OpenAI, said", "said Mei Lin, head of AI products at Alibaba Cloud", "Meta
+chief financial officer Susan Li said"). A sentence that only names two
+companies is no statement at all.
 """
 
 from __future__ import annotations
@@ -22,48 +30,78 @@ from dataclasses import dataclass
 from pipelines.mentions import Mention
 from pipelines.sentences import Sentence
 
-SPEECH_VERB = (
-    r"(?:said|says|say|wrote|writes|told|tells|added|adds|stated|states|posted|posts|tweeted|tweets|"
-    r"argued|argues|claimed|claims|noted|notes|explained|explains|warned|warns|insisted|insists|"
-    r"messaged|remarked|remarks|declared|declares|boasted|boasts|admitted|admits|acknowledged|"
-    r"acknowledges|conceded|concedes|replied|replies|responded|responds|predicted|predicts|"
-    r"suggested|suggests|emailed|commented|asserted|asserts|announced|announces|quipped|joked|"
-    r"countered|cautioned|complained|bragged|touted|touts|stressed|stresses|contended|contends|"
-    r"maintained|maintains|observed|recalled|texted|believes|believed|thinks|thought|"
-    r"called|calls|described|describes|dismissed|dismisses|labeled|labelled|branded|praised|"
-    r"praises|criticized|criticised|criticizes|accused|accuses|mocked|mocks|hailed|hails|"
-    r"conceded|admitted|predicted|vowed|vows|pledged|pledges)"
-)
-_VERB = re.compile(rf"\b{SPEECH_VERB}\b")
-# What may stand between a subject and its verb: an appositive, an adverb, an auxiliary.
-_FILLER = (
-    r"(?:\s*,[^\"“”,]{0,120},)?"
-    r"(?:\s+(?:also|later|then|once|previously|reportedly|publicly|has|had|have|recently|\w+ly))*\s*"
-)
-_PERSON_GAP = re.compile(rf"^{_FILLER}$")  # no possessive: "Musk's claims" is not Musk speaking
-_COMPANY_GAP = re.compile(
-    rf"^(?:['’]s)?(?:\s+(?:chief executive|CEO|spokes(?:person|woman|man)|representative|statement|"
-    rf"blog post|blog|filing|annual report|report|executives?|leadership|team|management|lawyers?|"
-    rf"attorneys?|researchers?))?{_FILLER}$"
-)
-_PRONOUN_BEFORE = re.compile(rf"\b(?P<p>he|she|He|She){_FILLER}$")
-_ACCORDING = re.compile(r"\baccording to\s*$")
-# Between a reporting verb and what was said: "said in a statement that",
-# "told Reuters that", "wrote to Touvron:".
-_THAT = re.compile(r"\s*(?:[^\"“”:.;]{0,60}?\bthat\b|[^\"“”:.;]{0,60}?:|,)?\s*")
+# Verbs that introduce speech and can come before their subject ('said Sam Altman').
+SAY_VERBS = (
+    "said says say wrote writes added adds stated states posted posts tweeted tweets argued argues "
+    "claimed claims noted notes explained explains warned warns insisted insists messaged remarked "
+    "remarks declared declares boasted boasts admitted admits acknowledged acknowledges conceded "
+    "concedes replied replies responded responds predicted predicts suggested suggests emailed "
+    "commented asserted asserts announced announces quipped joked countered cautioned complained "
+    "bragged touted touts stressed stresses contended contends maintained maintains observed recalled "
+    "texted continued vowed vows pledged pledges told tells believes believed thinks thought"
+).split()
 # Verbs whose object is the judgement itself: the verb stays in the evidence
-# ("accused OpenAI of ...", "called Mistral 'peanuts'").
-EVALUATIVE = frozenset(
+# ("accused OpenAI of ...", "called Mistral 'peanuts'", "xAI sued Apple").
+EVALUATIVE_VERBS = (
     "called calls described describes dismissed dismisses labeled labelled branded praised praises "
-    "criticized criticised criticizes accused accuses mocked mocks hailed hails".split()
+    "criticized criticised criticizes criticises accused accuses mocked mocks hailed hails slammed "
+    "slams blasted blasts derided derides lauded lauds sued sues taunted taunts attacked attacks "
+    "ridiculed ridicules disparaged disparages applauded applauds welcomed welcomes rejected rejects "
+    "warned"
+).split()
+# Multi-word verbs of judging.
+EVALUATIVE_PHRASES = (
+    "hit back at", "hits back at", "took aim at", "takes aim at", "lashed out at", "lashes out at",
+    "pushed back on", "pushes back on", "took a swipe at", "takes a swipe at", "took a jab at",
+    "takes a jab at", "poked fun at", "pokes fun at", "filed suit against", "filed a lawsuit against",
 )
-# Verbs that also take a plain object ("announced a model", "posted a video"):
-# reported speech only with "that" or a colon after them.
+_VERB = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in EVALUATIVE_PHRASES)
+    + "|" + "|".join(sorted(set(SAY_VERBS) | set(EVALUATIVE_VERBS), key=len, reverse=True)) + r")\b"
+)
+_EVALUATIVE = frozenset(EVALUATIVE_VERBS) | frozenset(EVALUATIVE_PHRASES)
+# Verbs that also take a plain object ("announced a model", "posted a video",
+# "told Reuters"): reported speech only with "that" or a colon after them.
 NEEDS_THAT = frozenset(
     "announced announces posted posts tweeted tweets noted notes observed recalled touted touts admitted "
     "admits acknowledged acknowledges predicted predicts explained explains maintained maintains emailed "
-    "texted messaged added adds stressed stresses believes believed thinks thought".split()
+    "texted messaged added adds stressed stresses believes believed thinks thought told tells continued "
+    "vowed vows pledged pledges warned".split()
 )
+# 'said Sam Altman' yes, 'told Reuters' and 'dismissed Mistral' no.
+_INVERTIBLE = frozenset(SAY_VERBS) - {"told", "tells", "believes", "believed", "thinks", "thought"}
+
+# What may stand between a subject and its verb: an appositive, an adverb, an auxiliary.
+_FILLER = (
+    r"(?:\s*,[^\"“”,]{0,120},)?"
+    r"(?:\s+(?:also|later|then|once|previously|reportedly|publicly|has|had|have|recently|again|"
+    r"\w+ly))*\s*"
+)
+_PERSON_GAP = re.compile(rf"^{_FILLER}$")  # no possessive: "Musk's claims" is not Musk speaking
+_ROLE_WORDS = (
+    r"chief executive|chief executive officer|CEO|spokes(?:person|woman|man)|representative|statement|"
+    r"blog post|blog|filing|annual report|report|executives?|leadership|team|management|lawyers?|"
+    r"attorneys?|researchers?|engineers?|official|officials|board|founder|co-founder"
+)
+# "Meta's spokesperson said" but not "DeepSeek's claims were".
+_COMPANY_GAP = re.compile(rf"^(?:(?:['’]s)?\s+(?:{_ROLE_WORDS}))?{_FILLER}$")
+# "Meta chief financial officer Susan Li", "OpenAI's Tom Becker": a company, a
+# role in lower case, then a name the catalog does not know.
+_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
+_COMPANY_ROLE_NAME = re.compile(rf"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,5}}(?P<name>{_NAME}){_FILLER}$")
+# "Tom Becker, a vice president of product at " ... COMPANY: an unknown person
+# described by a role at a company.
+_ROLE_AT_BEFORE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:at|of|for|from|with)\s+$"
+)
+_ROLE_AT_GAP = re.compile(rf"^(?:['’]s)?(?:\s+[\w'’-]+){{0,3}},{_FILLER}$")
+_ROLE_AT_AFTER = re.compile(
+    rf"^\s*(?P<name>{_NAME}),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:at|of|for|from|with)\s+$"
+)
+_PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){_FILLER}$")
+# Between a reporting verb and what was said: "said in a statement that",
+# "told Reuters that", "wrote to Touvron:".
+_THAT = re.compile(r"\s*(?:[^\"“”:.;]{0,60}?\bthat\b|[^\"“”:.;]{0,60}?:|,)?\s*")
 _OPEN_QUOTES = "\"“"
 _CLOSE_FOR = {"“": "”", '"': '"'}
 MIN_SPEECH_QUOTE_WORDS = 4  # shorter quotes are scare quotes ('called Mistral "peanuts"')
@@ -77,6 +115,14 @@ class Statement:
     via: str
     start: int            # evidence span in the item text
     end: int
+    # Where to look for targets when the evidence names none: the attribution
+    # around a quote ('"...," Nadella said of OpenAI').
+    aside_start: int | None = None
+    aside_end: int | None = None
+    # The whole statement (a quote over several sentences), for the stance
+    # when the sentence alone has no cue.
+    context_start: int | None = None
+    context_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -113,7 +159,6 @@ class _Resolver:
 
     def __init__(self, text: str, mentions: list[Mention], quotes: list[tuple[int, int]]):
         self.text = text
-        self.quotes = quotes
         self.mentions = [m for m in mentions if not _inside(m.start, quotes)]
         self.people = [m for m in mentions if m.entity_type == "person"]
         # Named speakers found in a first pass: "he" refers to the last one who
@@ -123,26 +168,44 @@ class _Resolver:
 
     def subject_before(self, verb_start: int, floor: int) -> _Speaker | None:
         """The person or company that is the subject of the verb at verb_start."""
+        text = self.text
         before = [m for m in self.mentions if floor <= m.start and m.end <= verb_start]
         for mention in reversed(before):
-            gap = self.text[mention.end : verb_start]
-            if mention.entity_type == "person" and _PERSON_GAP.match(gap):
+            if mention.entity_type == "person" and _PERSON_GAP.match(text[mention.end : verb_start]):
                 return _Speaker(mention.company, mention.entity)
         for mention in reversed(before):
-            gap = self.text[mention.end : verb_start]
-            if mention.entity_type == "company" and _COMPANY_GAP.match(gap):
+            if mention.entity_type != "company":
+                continue
+            gap = text[mention.end : verb_start]
+            if _COMPANY_GAP.match(gap):
                 return _Speaker(mention.company, mention.entity)
-        if self.allow_pronouns and _PRONOUN_BEFORE.search(self.text[floor:verb_start]):
+            named = _COMPANY_ROLE_NAME.match(gap)
+            if named and not self._known_name_in(mention.end, verb_start):
+                return _Speaker(mention.company, named.group("name"))
+            if _ROLE_AT_GAP.match(gap):
+                described = _ROLE_AT_BEFORE.search(text[max(floor, mention.start - 160) : mention.start])
+                if described:
+                    return _Speaker(mention.company, described.group("name"))
+        if self.allow_pronouns and _PRONOUN_BEFORE.search(text[floor:verb_start]):
             return self.last_person_before(verb_start)
         return None
 
     def subject_after(self, verb_end: int, ceiling: int) -> _Speaker | None:
-        """'said Sam Altman' / 'said Meta'."""
+        """'said Sam Altman' / 'said Meta' / 'said Mei Lin, head of AI at Alibaba Cloud'."""
         for mention in self.mentions:
-            if verb_end <= mention.start <= min(ceiling, verb_end + 3):
-                if mention.entity_type in ("person", "company"):
-                    return _Speaker(mention.company, mention.entity)
+            if mention.start < verb_end or mention.start > ceiling:
+                continue
+            if mention.start <= verb_end + 3 and mention.entity_type in ("person", "company"):
+                return _Speaker(mention.company, mention.entity)
+            if mention.entity_type == "company":
+                described = _ROLE_AT_AFTER.match(self.text[verb_end : mention.start])
+                if described:
+                    return _Speaker(mention.company, described.group("name"))
+            break
         return None
+
+    def _known_name_in(self, start: int, end: int) -> bool:
+        return any(start <= m.start < end for m in self.mentions)
 
     def last_person_before(self, pos: int) -> _Speaker | None:
         spoke = [speaker for at, speaker in self.named_speakers if at < pos]
@@ -162,21 +225,28 @@ def _sentence_index(sentences: list[Sentence], pos: int) -> int:
     return len(sentences) - 1
 
 
+@dataclass(frozen=True)
+class _Attribution:
+    speaker: _Speaker
+    clause_start: int | None = None   # attribution first: where the reported clause starts
+    aside: tuple[int, int] | None = None  # attribution after: the rest of the sentence
+
+
 def _attribute_quote(
     resolver: _Resolver, text: str, sentences: list[Sentence], span: tuple[int, int]
-) -> tuple[_Speaker | None, int | None]:
-    """The quote's speaker and, when the attribution comes first ('X wrote that
-    Llama 3 was "..." from OpenAI'), where the reported clause starts."""
+) -> _Attribution | None:
     start, end = span
     # After the quote: '," he wrote.' / '," said Sam Altman.' / '," Al-Dahle wrote.'
     tail_sentence = sentences[_sentence_index(sentences, end)]
     tail = text[end + 1 : tail_sentence.end]
-    verb = _VERB.search(tail[:80])
+    verb = _VERB.search(tail[:100])
     if verb and not any(q in tail[: verb.start()] for q in _OPEN_QUOTES):
         verb_start, verb_end = end + 1 + verb.start(), end + 1 + verb.end()
-        found = resolver.subject_before(verb_start, end + 1) or resolver.subject_after(verb_end, tail_sentence.end)
+        found = resolver.subject_before(verb_start, end + 1)
+        if found is None and verb.group() in _INVERTIBLE:
+            found = resolver.subject_after(verb_end, tail_sentence.end)
         if found:
-            return found, None
+            return _Attribution(found, aside=(verb_start, tail_sentence.end))
     # Before the quote: 'Ahmad Al-Dahle, Meta's vice president, wrote: "...'
     head_sentence = sentences[_sentence_index(sentences, start - 1)]
     head = text[head_sentence.start : start - 1]
@@ -185,15 +255,19 @@ def _attribute_quote(
         verb = verbs[-1]
         verb_end = head_sentence.start + verb.end()
         found = resolver.subject_before(head_sentence.start + verb.start(), head_sentence.start)
-        if found is None:
+        if found is None and verb.group() in _INVERTIBLE:
             found = resolver.subject_after(verb_end, start)
         if found:
+            if verb.group() in _EVALUATIVE:
+                return _Attribution(found, clause_start=head_sentence.start + verb.start())
             lead = _THAT.match(text, verb_end, start)
-            return found, (lead.end() if lead else verb_end)
+            return _Attribution(found, clause_start=lead.end() if lead else verb_end)
     according = re.search(r"\baccording to\b", tail[:40])
     if according:
-        return resolver.subject_after(end + 1 + according.end() + 1, tail_sentence.end), None
-    return None, None
+        found = resolver.subject_after(end + 1 + according.end() + 1, tail_sentence.end)
+        if found:
+            return _Attribution(found)
+    return None
 
 
 def attribute(
@@ -222,33 +296,38 @@ def _statements(
 
     previous: tuple[_Speaker, int] | None = None  # last attributed quote and the sentence it ended in
     for span in quotes:
-        speaker, clause_start = _attribute_quote(resolver, text, sentences, span)
+        found = _attribute_quote(resolver, text, sentences, span)
         first = _sentence_index(sentences, span[0])
         last = _sentence_index(sentences, span[1])
-        if speaker is None and previous is not None and first - previous[1] <= 1:
-            speaker = previous[0]  # '"...," he wrote. "We should be able to do better."'
+        if found is None and previous is not None and first - previous[1] <= 1:
+            found = _Attribution(previous[0])  # '"...," he wrote. "We should be able to do better."'
         for index in range(first, last + 1):
             covered.add(index)
-        if speaker is None:
+        if found is None:
             previous = None
             continue
-        previous = (speaker, last)
+        previous = (found.speaker, last)
         for index in range(first, last + 1):
             sentence = sentences[index]
             lo, hi = max(span[0], sentence.start), min(span[1], sentence.end)
-            if clause_start is not None:
+            if found.clause_start is not None:
                 # Reported speech around the quote: the whole clause is the statement.
-                lo = max(clause_start, sentence.start) if index == first else lo
+                lo = max(found.clause_start, sentence.start) if index == first else lo
                 hi = sentence.end if index == last else hi
+            aside = found.aside if index == last else None
             if hi > lo:
-                statements.append(Statement(index, speaker.company, speaker.name, "quote", lo, hi))
+                statements.append(Statement(
+                    index, found.speaker.company, found.speaker.name, "quote", lo, hi,
+                    aside_start=aside[0] if aside else None, aside_end=aside[1] if aside else None,
+                    context_start=span[0], context_end=span[1],
+                ))
 
     for index, sentence in enumerate(sentences):
         if index in covered:
             continue
         found = _reported(resolver, text, sentence, index)
         if found:
-            statements.append(found)
+            statements.extend(found)
             covered.add(index)
         elif owner:
             statements.append(
@@ -258,31 +337,57 @@ def _statements(
     return statements
 
 
-def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) -> Statement | None:
-    """'X said (in a statement) that CLAUSE' and '..., according to X.'"""
+def _names_a_target(resolver: _Resolver, speaker: str, start: int, end: int) -> bool:
+    return any(start <= m.start and m.end <= end and m.company != speaker for m in resolver.mentions)
+
+
+def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) -> list[Statement]:
+    """'X said (in a statement) that CLAUSE', 'X called Y Z', '..., according to X.',
+    'Name: CLAIM'; several per sentence when several people speak in it."""
     body = text[sentence.start : sentence.end]
-    according = re.search(r"[,;]?\s*\baccording to\s+", body)
+    headline = re.match(r"\s*(?P<who>[^:\"“”]{2,60}):\s+\S", body)
+    if headline:
+        colon = sentence.start + headline.end("who")
+        speaker = resolver.subject_before(colon, sentence.start)
+        if speaker:
+            return [Statement(index, speaker.company, speaker.name, "headline", colon + 1, sentence.end)]
+    according = re.search(r"(?:^|[,;]\s*)\baccording to\s+", body, re.I)
     if according:
         speaker = resolver.subject_after(sentence.start + according.end(), sentence.end)
         if speaker:
-            return Statement(index, speaker.company, speaker.name, "according_to",
-                             sentence.start, sentence.start + according.start())
+            if according.start() == 0:  # "According to X, ..."
+                comma = body.find(",", according.end())
+                start = sentence.start + (comma + 1 if comma != -1 else according.end())
+                return [Statement(index, speaker.company, speaker.name, "according_to", start, sentence.end)]
+            return [Statement(index, speaker.company, speaker.name, "according_to",
+                              sentence.start, sentence.start + according.start())]
+    found: list[tuple[_Speaker, int, int]] = []  # speaker, where its subject starts, where its clause starts
     for verb in _VERB.finditer(body):
         verb_start = sentence.start + verb.start()
-        speaker = resolver.subject_before(verb_start, sentence.start)
+        floor = found[-1][2] if found else sentence.start
+        speaker = resolver.subject_before(verb_start, floor)
         if speaker is None:
             continue
-        word = verb.group().lower()
+        word = verb.group()
         clause_start = sentence.start + verb.end()
         lead = _THAT.match(text, clause_start, sentence.end)
         introduced = bool(lead and lead.group().strip())
         if word in NEEDS_THAT and not introduced:
             continue
-        if word in EVALUATIVE:
+        if word in _EVALUATIVE:
             clause_start = verb_start
         elif lead:
             clause_start = lead.end()
-        if re.search(r"\w", text[clause_start : sentence.end]):
-            return Statement(index, speaker.company, speaker.name, "reported_speech",
-                             clause_start, sentence.end)
-    return None
+        found.append((speaker, verb_start, clause_start))
+    statements = []
+    for number, (speaker, _verb_start, clause_start) in enumerate(found):
+        clause_end = found[number + 1][1] if number + 1 < len(found) else sentence.end
+        if not re.search(r"\w", text[clause_start:clause_end]):
+            clause_start, clause_end = sentence.start, sentence.end
+        elif len(found) == 1 and not _names_a_target(resolver, speaker.company, clause_start, clause_end):
+            # The attribution sits inside or at the end of the sentence
+            # ('Mistral, Al-Dahle wrote, is "peanuts"', '..., Hassabis said.').
+            clause_start, clause_end = sentence.start, sentence.end
+        statements.append(Statement(index, speaker.company, speaker.name, "reported_speech",
+                                    clause_start, clause_end))
+    return statements

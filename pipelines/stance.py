@@ -120,13 +120,24 @@ def _votes(text: str) -> tuple[dict[str, float], list[float], list[str]]:
     return votes, shifts, hits
 
 
-def judge(evidence: str, target_start: int | None = None, target_end: int | None = None) -> Judgement:
-    """Stance and polarity of ``evidence`` toward the target at [start, end)."""
-    text = evidence
+def judge(
+    evidence: str, target_start: int | None = None, target_end: int | None = None, *,
+    context: str | None = None,
+) -> Judgement:
+    """Stance and polarity of ``evidence`` toward the target at [start, end).
+    The clause around the target is judged first, then the whole evidence,
+    then ``context`` (the whole statement, e.g. a quote over several sentences)."""
+    candidates = []
     if target_start is not None and target_end is not None:
-        clause = clause_around(evidence, target_start, target_end)
-        if _votes(clause)[0]:
-            text = clause
+        candidates.append(clause_around(evidence, target_start, target_end))
+    candidates.append(evidence)
+    if context and context.strip() != evidence.strip():
+        candidates.append(context)
+    text = evidence  # no cue anywhere: polarity of the evidence, stance neutral
+    for candidate in candidates:
+        if _votes(candidate)[0]:
+            text = candidate
+            break
     votes, shifts, hits = _votes(text)
     votes.pop("neutral", None)
     if votes:
