@@ -179,6 +179,56 @@ def _serve(db_path: Path, port: int, address: str = "127.0.0.1") -> None:
         pass
 
 
+@main.command("eval")
+@click.option("--dev-set", type=click.Path(dir_okay=False), default="tests/data/edges_dev.jsonl", show_default=True,
+              help="Labelled edge cases (JSON lines).")
+@click.option("--shared", "shared_dir", type=click.Path(file_okay=False), default="../shared/data", show_default=True,
+              help="Folder with sentiment/ (SemEval-2017 headlines, NewsMTSC).")
+@click.option("--items", type=int, default=10_000, show_default=True, help="Items for the throughput run.")
+@click.option("--errors", "show_errors", is_flag=True, help="List every case the analyzer got wrong.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole report as JSON.")
+@click.pass_obj
+def eval_cmd(obj, dev_set, shared_dir, items, show_errors, as_json) -> None:
+    """Measure edges, stance, sentiment and throughput against labelled data."""
+    from pipelines import evaluate
+
+    catalog = load_catalog(obj["catalog"])
+    report: dict = {}
+    dev_path = Path(dev_set)
+    if dev_path.is_file():
+        report["edges"] = evaluate.evaluate_edges(evaluate.load_cases(dev_path), catalog)
+    else:
+        click.echo(f"no dev set at {dev_path}: edge evaluation skipped", err=True)
+    sentiment_dir = Path(shared_dir) / "sentiment"
+    if sentiment_dir.is_dir():
+        from pipelines import sentiment_eval
+
+        report["sentiment"] = sentiment_eval.evaluate_sentiment(Path(shared_dir))
+    else:
+        click.echo(f"no sentiment data at {sentiment_dir}: sentiment evaluation skipped", err=True)
+    report["throughput"] = evaluate.measure_throughput(catalog, items)
+    if as_json:
+        click.echo(json.dumps(report, indent=2, default=str))
+        return
+    if "edges" in report:
+        click.echo(f"## Edges ({dev_path})\n")
+        click.echo(evaluate.format_edges_report(report["edges"]))
+        if show_errors:
+            for error in report["edges"]["errors"]:
+                click.echo(f"\n{error['id']} [{error['group']}] {error['text']}")
+                for kind in ("extra", "missed", "wrong_stance"):
+                    if error[kind]:
+                        click.echo(f"  {kind}: {'; '.join(error[kind])}")
+    if "sentiment" in report:
+        from pipelines import sentiment_eval
+
+        click.echo("\n## Sentiment\n")
+        click.echo(sentiment_eval.format_report(report["sentiment"]))
+    t = report["throughput"]
+    click.echo(f"\n## Throughput\n\n{t['items']:,} items ({t['sentences_per_item']} sentences each) analysed in "
+               f"{t['seconds']} s: {t['items_per_second']:,} items/s, {t['edges']:,} edges")
+
+
 @main.group("catalog")
 def catalog_group() -> None:
     """Inspect the company catalog."""
