@@ -25,7 +25,7 @@ companies is no statement at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipelines.mentions import Mention
 from pipelines.sentences import Sentence
@@ -65,7 +65,7 @@ _EVALUATIVE = frozenset(EVALUATIVE_VERBS) | frozenset(EVALUATIVE_PHRASES)
 NEEDS_THAT = frozenset(
     "announced announces posted posts tweeted tweets noted notes observed recalled touted touts admitted "
     "admits acknowledged acknowledges predicted predicts explained explains maintained maintains emailed "
-    "texted messaged added adds stressed stresses believes believed thinks thought told tells continued "
+    "texted messaged added adds stressed stresses believes believed thinks thought continued "
     "vowed vows pledged pledges warned".split()
 )
 # 'said Sam Altman' yes, 'told Reuters' and 'dismissed Mistral' no.
@@ -102,6 +102,7 @@ _PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){_FILLER}$")
 # Between a reporting verb and what was said: "said in a statement that",
 # "told Reuters that", "wrote to Touvron:".
 _THAT = re.compile(r"\s*(?:[^\"“”:.;]{0,60}?\bthat\b|[^\"“”:.;]{0,60}?:|,)?\s*")
+_HEADLINE = re.compile(r"\s*(?P<who>[^:\"“”]{2,60}):\s+\S")  # "Amodei: DeepSeek did ..."
 _OPEN_QUOTES = "\"“"
 _CLOSE_FOR = {"“": "”", '"': '"'}
 MIN_SPEECH_QUOTE_WORDS = 4  # shorter quotes are scare quotes ('called Mistral "peanuts"')
@@ -250,6 +251,12 @@ def _attribute_quote(
     # Before the quote: 'Ahmad Al-Dahle, Meta's vice president, wrote: "...'
     head_sentence = sentences[_sentence_index(sentences, start - 1)]
     head = text[head_sentence.start : start - 1]
+    headline = _HEADLINE.match(head)
+    if headline:  # 'Amodei: DeepSeek did "the worst ..."'
+        colon = head_sentence.start + headline.end("who")
+        found = resolver.subject_before(colon, head_sentence.start)
+        if found:
+            return _Attribution(found, clause_start=colon + 1)
     verbs = list(_VERB.finditer(head))
     if verbs:
         verb = verbs[-1]
@@ -295,17 +302,22 @@ def _statements(
     covered: set[int] = set()  # sentences whose speech is accounted for
 
     previous: tuple[_Speaker, int] | None = None  # last attributed quote and the sentence it ended in
+    chains: list[list[int]] = []  # quotes by one speaker in a row: indexes into statements
     for span in quotes:
         found = _attribute_quote(resolver, text, sentences, span)
         first = _sentence_index(sentences, span[0])
         last = _sentence_index(sentences, span[1])
-        if found is None and previous is not None and first - previous[1] <= 1:
+        continued = found is None and previous is not None and first - previous[1] <= 1
+        if continued:
             found = _Attribution(previous[0])  # '"...," he wrote. "We should be able to do better."'
         for index in range(first, last + 1):
             covered.add(index)
         if found is None:
             previous = None
             continue
+        if not continued:
+            chains.append([])
+        chains[-1].extend(range(len(statements), len(statements) + last - first + 1))
         previous = (found.speaker, last)
         for index in range(first, last + 1):
             sentence = sentences[index]
@@ -321,6 +333,16 @@ def _statements(
                     aside_start=aside[0] if aside else None, aside_end=aside[1] if aside else None,
                     context_start=span[0], context_end=span[1],
                 ))
+
+    # The stance of a sentence of a quote may be decided by the rest of what
+    # the speaker said in that breath.
+    for chain in chains:
+        members = [i for i in chain if i < len(statements)]
+        if len(members) > 1:
+            lo = min(statements[i].context_start for i in members)
+            hi = max(statements[i].context_end for i in members)
+            for i in members:
+                statements[i] = replace(statements[i], context_start=lo, context_end=hi)
 
     for index, sentence in enumerate(sentences):
         if index in covered:
@@ -345,7 +367,7 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
     """'X said (in a statement) that CLAUSE', 'X called Y Z', '..., according to X.',
     'Name: CLAIM'; several per sentence when several people speak in it."""
     body = text[sentence.start : sentence.end]
-    headline = re.match(r"\s*(?P<who>[^:\"“”]{2,60}):\s+\S", body)
+    headline = _HEADLINE.match(body)
     if headline:
         colon = sentence.start + headline.end("who")
         speaker = resolver.subject_before(colon, sentence.start)

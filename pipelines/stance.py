@@ -24,13 +24,22 @@ from functools import cache
 from importlib import resources
 
 from pipelines import polarity as polarity_engine
+from pipelines.speakers import EVALUATIVE_VERBS, SAY_VERBS
 
 STANCES = ("benchmark", "dismissive", "praise", "threat", "critical", "neutral")
 TIE_ORDER = ("dismissive", "threat", "critical", "benchmark", "praise")
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|hardly|n't|isn't|aren't|wasn't|don't|doesn't|didn't|without)\W+(?:\w+\W+){0,2}$", re.I
+    r"\b(?:not|no|never|hardly|n't|isn't|aren't|wasn't|don't|doesn't|didn't|without)\W+(?:\w+\W+){0,4}$", re.I
 )
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|,\s*(?:but|while|whereas|although|though)\b|\bbut\b|\bwhereas\b)\s*", re.I)
+# Clauses: split at ; and :, at "but"/"while"/"whereas", at ", and", and at
+# "and" before a verb of speech or judgement ("wrote that the goal needs to be
+# GPT-4 and dismissed Mistral as peanuts").
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[;:]|,\s*(?:but|while|whereas|although|though|and)\b|\bbut\b|\bwhereas\b"
+    r"|\band\s+(?=(?:also\s+|then\s+|again\s+)?(?:"
+    + "|".join(SAY_VERBS + EVALUATIVE_VERBS) + r")\b))\s*",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
