@@ -92,6 +92,11 @@ def _cue_anchors() -> tuple[str | None, ...]:
 
 def clause_around(text: str, start: int, end: int) -> str:
     """The clause of ``text`` that holds the span [start, end)."""
+    left, right = clause_bounds(text, start, end)
+    return text[left:right]
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left, right = 0, len(text)
     for match in _CLAUSE_BREAK.finditer(text):
         if match.end() <= start:
@@ -99,7 +104,7 @@ def clause_around(text: str, start: int, end: int) -> str:
         elif match.start() >= end:
             right = match.start()
             break
-    return text[left:right]
+    return left, right
 
 
 def _votes(text: str) -> tuple[dict[str, float], list[float], list[str]]:
@@ -136,16 +141,19 @@ def judge(
     """Stance and polarity of ``evidence`` toward the target at [start, end).
     The clause around the target is judged first, then the whole evidence,
     then ``context`` (the whole statement, e.g. a quote over several sentences)."""
-    candidates = []
-    if target_start is not None and target_end is not None:
-        candidates.append(clause_around(evidence, target_start, target_end))
-    candidates.append(evidence)
+    has_target = target_start is not None and target_end is not None
+    # (text, where the target is in it) from the narrowest to the widest reading.
+    candidates: list[tuple[str, tuple[int, int] | None]] = []
+    if has_target:
+        left, right = clause_bounds(evidence, target_start, target_end)
+        candidates.append((evidence[left:right], (target_start - left, target_end - left)))
+    candidates.append((evidence, (target_start, target_end) if has_target else None))
     if context and context.strip() != evidence.strip():
-        candidates.append(context)
-    text = evidence  # no cue anywhere: polarity of the evidence, stance neutral
-    for candidate in candidates:
+        candidates.append((context, None))
+    text, target = candidates[1] if has_target else candidates[0]  # no cue anywhere: the evidence
+    for candidate, where in candidates:
         if _votes(candidate)[0]:
-            text = candidate
+            text, target = candidate, where
             break
     votes, shifts, hits = _votes(text)
     votes.pop("neutral", None)
@@ -154,5 +162,5 @@ def judge(
         stance = next(s for s in TIE_ORDER if votes.get(s) == best)
     else:
         stance = "neutral"
-    polarity = polarity_engine.combine(polarity_engine.polarity(text), shifts)
+    polarity = polarity_engine.combine(polarity_engine.polarity(text, target), shifts)
     return Judgement(stance, round(polarity, 4), tuple(dict.fromkeys(hits)), text.strip())
