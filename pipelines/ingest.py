@@ -105,7 +105,7 @@ def default_feed_name(parsed: ParsedFeed, source: str) -> str:
 
 def ingest_source(
     con: duckdb.DuckDBPyConnection, source: str, *, feed_name: str | None, owner: str | None,
-    kind: str | None, run_id: int, fetch_options: dict,
+    kind: str | None, run_id: int, fetch_options: dict, catalog: Catalog | None = None,
 ) -> SourceOutcome:
     shown = redact(source)
     outcome = SourceOutcome(source=shown)
@@ -118,6 +118,10 @@ def ingest_source(
         return outcome
     name = feed_name or default_feed_name(parsed, source)
     items = normalize_entries(parsed, feed_name=name, fetched_at=utcnow(), run_id=run_id)
+    for item in items:
+        if item.get("filing"):
+            # The filer speaks in its filing: its CIK names the catalog company.
+            item["filing"]["company"] = catalog.company_for_cik(item["filing"]["cik"]) if catalog else None
     con.execute("BEGIN TRANSACTION")
     try:
         store.upsert_feed(
@@ -169,7 +173,7 @@ def ingest(
     run_id = store.start_run(con, command)
     outcomes = [
         ingest_source(con, source, feed_name=feed_name, owner=owner, kind=kind, run_id=run_id,
-                      fetch_options=fetch_options or {})
+                      fetch_options=fetch_options or {}, catalog=catalog)
         for source in sources
     ]
     analysed = analyze_pending(con, catalog)

@@ -16,6 +16,7 @@ from datetime import datetime
 
 import feedparser
 
+from pipelines.filings import docket_fields, feed_filer, filing_fields
 from pipelines.stories import canonical_url, title_key
 from pipelines.text import html_to_text
 
@@ -121,6 +122,7 @@ def normalize_entries(
     """One record per entry, ready for ``warehouse.store.upsert_items``.
     An entry without any date is dated when it was first fetched."""
     items = []
+    feed_cik, feed_company = feed_filer(parsed.title)
     for entry in parsed.entries:
         key = stable_key(entry)
         title = html_to_text(entry.get("title", ""))
@@ -142,7 +144,9 @@ def normalize_entries(
                 "content_hash": digest,
                 "fetched_at": fetched_at,
                 "run_id": run_id,
-                "filer_cik": filer_cik(entry),
+                "filer_cik": filer_cik(entry) or feed_cik,
+                "filing": filing_fields(entry, feed_cik=feed_cik, feed_company=feed_company),
+                "docket": docket_fields(entry, feed_title=parsed.title),
                 "canonical_url": canonical_url(url),
                 "title_key": title_key(title),
             }

@@ -60,6 +60,7 @@ def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple
     # The last copy of a key within one document wins (feeds do repeat GUIDs).
     unique = {item["item_id"]: item for item in items}
     frame = _frame(list(unique.values()), ITEM_COLUMNS)
+    _upsert_details(con, list(unique.values()))
     frame["published_at"] = pd.to_datetime(frame["published_at"])
     existing = dict(
         con.execute(
@@ -85,6 +86,24 @@ def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple
     )
     assign_stories(con, new_ids)
     return new_ids, changed_ids
+
+
+FILING_COLUMNS = ["item_id", "accession", "form_type", "cik", "company_name", "company", "role", "filed_at", "url"]
+DOCKET_COLUMNS = ["item_id", "court", "case_number", "case_name", "entry_number", "filed_at", "description", "url"]
+
+
+def _upsert_details(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> None:
+    """Filing and docket fields of the items that carry them, replaced whole."""
+    filings = [{"item_id": i["item_id"], **i["filing"]} for i in items if i.get("filing")]
+    dockets = [{"item_id": i["item_id"], "filed_at": i.get("published_at"), **i["docket"]}
+               for i in items if i.get("docket")]
+    for rows, table, columns in ((filings, "filing_details", FILING_COLUMNS),
+                                 (dockets, "docket_details", DOCKET_COLUMNS)):
+        if not rows:
+            continue
+        frame = _frame(rows, columns)  # noqa: F841 (used by SQL)
+        con.execute(f"DELETE FROM {table} WHERE item_id IN (SELECT item_id FROM frame)")
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM frame")
 
 
 STORY_WINDOW_DAYS = 7
