@@ -103,7 +103,8 @@ _PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){_FILLER}$")
 # "told Reuters that", "wrote to Touvron:".
 _THAT = re.compile(r"\s*(?:[^\"“”:.;]{0,60}?\bthat\b|[^\"“”:.;]{0,60}?:|,)?\s*")
 _HEADLINE = re.compile(r"\s*(?P<who>[^:\"“”]{2,60}):\s+\S")  # "Amodei: DeepSeek did ..."
-_OPEN_QUOTES = "\"“"
+_HEADLINE_BEFORE_QUOTE = re.compile(r"\s*(?P<who>[^:\"“”‘]{2,60}):\s*$")
+_OPEN_QUOTES = "\"“‘"
 _CLOSE_FOR = {"“": "”", '"': '"'}
 MIN_SPEECH_QUOTE_WORDS = 4  # shorter quotes are scare quotes ('called Mistral "peanuts"')
 
@@ -132,13 +133,29 @@ class _Speaker:
     name: str
 
 
+# Headlines and British English quote with single marks: ‘...’ or '...'. An
+# apostrophe is no quote mark: the opening one follows a space, the closing
+# one is followed by a space, punctuation or the end.
+_SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(:—–-]))[‘'](?P<inner>[^‘’'\"“”]+?)[’'](?=[\s.,;:!?)—–-]|$)")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of direct quotes (inner text), curly or straight; long enough to be speech."""
+    """Spans of direct quotes (inner text), curly or straight, double or single;
+    long enough to be speech."""
+    spans = _double_quote_spans(text)
+    for match in _SINGLE_QUOTE.finditer(text):
+        start, end = match.span("inner")
+        if len(match.group("inner").split()) >= MIN_SPEECH_QUOTE_WORDS and not _inside(start, spans):
+            spans.append((start, end))
+    return sorted(spans)
+
+
+def _double_quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     i = 0
     while i < len(text):
         ch = text[i]
-        if ch in _OPEN_QUOTES:
+        if ch in _CLOSE_FOR:
             close = text.find(_CLOSE_FOR[ch], i + 1)
             if close == -1:
                 break
@@ -251,8 +268,8 @@ def _attribute_quote(
     # Before the quote: 'Ahmad Al-Dahle, Meta's vice president, wrote: "...'
     head_sentence = sentences[_sentence_index(sentences, start - 1)]
     head = text[head_sentence.start : start - 1]
-    headline = _HEADLINE.match(head)
-    if headline:  # 'Amodei: DeepSeek did "the worst ..."'
+    headline = _HEADLINE.match(head) or _HEADLINE_BEFORE_QUOTE.match(head)
+    if headline:  # 'Amodei: DeepSeek did "the worst ..."' / 'Altman: "..."'
         colon = head_sentence.start + headline.end("who")
         found = resolver.subject_before(colon, head_sentence.start)
         if found:

@@ -64,3 +64,33 @@ def test_stance_is_judged_on_the_clause_of_the_target(catalog):
     text = '"We admire Anthropic, but Mistral is peanuts for us," Ahmad Al-Dahle wrote.'
     got = {(e.target, e.stance) for e in analyze_text(text, catalog).edges}
     assert got == {("anthropic", "praise"), ("mistral", "dismissive")}
+
+
+@pytest.mark.parametrize("text", [
+    "Altman: ‘DeepSeek is an impressive model for the price’",
+    "Sam Altman: \"DeepSeek is an impressive model for the price\"",
+    "‘DeepSeek is an impressive model for the price,’ said Sam Altman.",
+])
+def test_headline_colons_and_single_quotes(text, catalog):
+    assert edge_set(text, catalog) == {("openai", "deepseek", "praise", "quote")}
+
+
+def test_apostrophes_are_not_quotes(catalog):
+    text = "It's the company's 'best' model and investors' money flows, OpenAI's Sam Altman said of Google."
+    assert edge_set(text, catalog) == {("openai", "google", "neutral", "reported_speech")}
+
+
+def test_unknown_person_with_a_role_at_a_company_speaks_for_it(catalog):
+    got = edge_set('"Frankly, Gemini is still playing catch-up," Tom Becker, a vice president at OpenAI, '
+                   "told reporters.", catalog)
+    assert got == {("openai", "google", "dismissive", "quote")}
+    got = edge_set('"We see DeepSeek as the most serious competitor we have," said Mei Lin, head of AI '
+                   "products at Alibaba Cloud.", catalog)
+    assert got == {("alibaba", "deepseek", "threat", "quote")}
+
+
+def test_several_speakers_in_one_sentence(catalog):
+    text = ("Sam Altman called DeepSeek's R1 an impressive model; months later he told a podcast that Meta "
+            "was not a company that was great at innovation.")
+    assert edge_set(text, catalog) == {("openai", "deepseek", "praise", "reported_speech"),
+                                       ("openai", "meta", "dismissive", "reported_speech")}
