@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from pipelines import ANALYZER_VERSION
+from pipelines import ANALYZER_VERSION, cli_feeds
 from pipelines.catalog import load_catalog
 from pipelines.ingest import KINDS, analyze_pending, ingest
 from pipelines.score import score_line
@@ -248,6 +248,11 @@ def catalog_check(obj) -> None:
     click.echo(f"ambiguous aliases (need context): {', '.join(weak)}")
     if catalog.problems:
         sys.exit(1)
+
+
+# refresh, schedule and feeds live in their own module (feeds.toml and the refresh loop).
+for _command in cli_feeds.COMMANDS:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":

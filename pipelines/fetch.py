@@ -1,13 +1,20 @@
 """HTTP for feeds: httpx with connect/total timeouts, a cap on the
 decompressed body, a redirect limit and the private-network guard checked on
-every hop. feedparser never touches the network (DESIGN.md)."""
+every hop. feedparser never touches the network (DESIGN.md).
+
+Also the small pieces of HTTP politeness that a refresh needs: conditional
+request headers, Retry-After, and where a chain of permanent redirects led.
+"""
 
 from __future__ import annotations
 
 import ipaddress
 import socket
 import time
+import zlib
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -18,6 +25,10 @@ TOTAL_TIMEOUT_S = 30.0
 MAX_BYTES = 15 * 1024 * 1024
 MAX_REDIRECTS = 5
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+# Only encodings we decode ourselves, so the size cap holds on decompressed bytes
+# without ever inflating more than the cap (a gzip bomb stops at the cap).
+ACCEPT_ENCODING = "gzip, deflate"
+PERMANENT = (301, 308)
 
 # Carrier-grade NAT is not "private" to the ipaddress module, but it is not the internet either.
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
@@ -36,6 +47,10 @@ class Fetched:
     body: bytes
     redirects: list[tuple[int, str]] = field(default_factory=list)
 
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
 
 def redact(url: str) -> str:
     """The URL without user:password, for messages and logs."""
@@ -48,6 +63,10 @@ def redact(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
 
 
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MiB" if n >= 1024 * 1024 and n % (1024 * 1024) == 0 else f"{n:,} bytes"
+
+
 def _is_blocked(address: ipaddress._BaseAddress) -> bool:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
         address = address.ipv4_mapped
@@ -58,35 +77,88 @@ def _is_blocked(address: ipaddress._BaseAddress) -> bool:
     )
 
 
-def parse_allowance(value: bool | list[str] | None) -> bool | list:
-    """`allow_private_networks`: False, True, or a list of hosts/CIDRs."""
+def parse_allowance(value: bool | list[str] | tuple | None) -> bool | list:
+    """`allow_private_networks`: False, True, or a list of CIDRs/addresses
+    (become networks) and host names (kept as lowercase strings)."""
     if value in (None, False):
         return False
     if value is True:
         return True
-    return [ipaddress.ip_network(v, strict=False) for v in value]
+    allowed: list = []
+    for entry in value:
+        try:
+            allowed.append(ipaddress.ip_network(str(entry).strip(), strict=False))
+        except ValueError:
+            allowed.append(str(entry).strip().lower().rstrip("."))
+    return allowed
 
 
 def check_address(host: str, port: int, allowance: bool | list) -> None:
     """Refuse hosts that resolve to non-public addresses unless allowed.
-    The link-local metadata range stays blocked under `True`; only an explicit
-    CIDR opens it."""
+    The link-local metadata range stays blocked under `True` and for allowed
+    host names; only an explicit CIDR that covers it opens it."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise FetchError(f"cannot resolve host {host!r} ({exc.strerror})") from None
+    named = isinstance(allowance, list) and host.lower().rstrip(".") in allowance
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
         if not _is_blocked(address):
             continue
-        if isinstance(allowance, list) and any(address in net for net in allowance):
+        if isinstance(allowance, list) and any(
+            not isinstance(net, str) and address in net for net in allowance
+        ):
             continue
-        if allowance is True and not address.is_link_local:
+        if (allowance is True or named) and not address.is_link_local:
             continue
         raise FetchError(
             f"refused: {host} resolves to the non-public address {address}; "
             "set allow_private_networks (or --allow-private-networks) to permit it"
         )
+
+
+def conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    """If-None-Match / If-Modified-Since from what the server sent last time."""
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+def retry_after_seconds(value: str | None, now: datetime) -> float | None:
+    """Retry-After as seconds from ``now`` (naive UTC): delta-seconds or an
+    HTTP date. None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return max(0.0, (when - now).total_seconds())
+
+
+def permanent_redirect(fetched: Fetched) -> str | None:
+    """Where the leading permanent redirects (301/308) of this fetch led, if
+    any, and never from https down to http."""
+    target = None
+    previous = fetched.url
+    for status, location in fetched.redirects:
+        if status not in PERMANENT:
+            break
+        if urlsplit(previous).scheme == "https" and urlsplit(location).scheme != "https":
+            return None
+        target = previous = location
+    return target
 
 
 def fetch(
@@ -101,13 +173,15 @@ def fetch(
     headers: dict[str, str] | None = None,
     client: httpx.Client | None = None,
 ) -> Fetched:
-    """GET a URL, following redirects by hand so each hop's address is checked."""
+    """GET a URL, following redirects by hand so each hop's address is checked.
+    Any final status is returned (304 and errors included); the caller decides."""
     allowance = parse_allowance(allow_private_networks)
     deadline = time.monotonic() + total_timeout
-    timeout = httpx.Timeout(total_timeout, connect=connect_timeout)
     own_client = client is None
-    client = client or httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False)
-    request_headers = {"User-Agent": user_agent, "Accept": ACCEPT, **(headers or {})}
+    client = client or new_client()
+    request_headers = {
+        "User-Agent": user_agent, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING, **(headers or {}),
+    }
     current = url
     redirects: list[tuple[int, str]] = []
     try:
@@ -116,15 +190,19 @@ def fetch(
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise FetchError(f"{redact(current)}: only http and https URLs can be fetched")
             check_address(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80), allowance)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise FetchError(f"{redact(current)}: timed out (limit {total_timeout:g} s)")
+            timeout = httpx.Timeout(remaining, connect=min(connect_timeout, remaining))
             try:
-                with client.stream("GET", current, headers=request_headers) as response:
-                    if response.is_redirect:
-                        location = response.headers.get("location", "")
-                        target = urljoin(current, location)
+                with client.stream("GET", current, headers=request_headers, timeout=timeout) as response:
+                    # Not `is_redirect`: httpx says True for every 3xx, 304 included.
+                    if response.has_redirect_location:
+                        target = urljoin(current, response.headers.get("location", ""))
                         redirects.append((response.status_code, target))
                         current = target
                         continue
-                    body = _read_capped(response, max_bytes, deadline, current)
+                    body = _read_capped(response, max_bytes, deadline, current, total_timeout)
                     return Fetched(
                         url=url, final_url=current, status=response.status_code,
                         headers={k.lower(): v for k, v in response.headers.items()},
@@ -140,15 +218,69 @@ def fetch(
             client.close()
 
 
-def _read_capped(response: httpx.Response, max_bytes: int, deadline: float, url: str) -> bytes:
-    chunks, size = [], 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            raise FetchError(
-                f"{redact(url)}: body larger than the {max_bytes // (1024 * 1024)} MiB cap (decompressed)"
-            )
+def new_client(connections: int = 10) -> httpx.Client:
+    """A client for fetch(): no automatic redirects (we check each hop), no
+    proxy settings from the environment, a bounded connection pool."""
+    return httpx.Client(
+        follow_redirects=False, trust_env=False,
+        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
+    )
+
+
+class _Decoder:
+    """Content-Encoding decoding that never produces more than the cap."""
+
+    def __init__(self, encoding: str, max_bytes: int, url: str):
+        encoding = (encoding or "identity").strip().lower()
+        if encoding in ("", "identity"):
+            self._inflate = None
+        elif encoding in ("gzip", "x-gzip"):
+            self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self._inflate = "deflate"  # zlib-wrapped or raw: decided on the first bytes
+        else:
+            raise FetchError(f"{redact(url)}: unsupported content encoding {encoding!r}")
+        self.max_bytes, self.url, self.size = max_bytes, url, 0
+
+    def _count(self, data: bytes) -> bytes:
+        self.size += len(data)
+        if self.size > self.max_bytes:
+            raise FetchError(f"{redact(self.url)}: body larger than the {_size(self.max_bytes)} cap (decompressed)")
+        return data
+
+    def feed(self, data: bytes) -> bytes:
+        if self._inflate is None:
+            return self._count(data)
+        if self._inflate == "deflate":
+            wrapped = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+            self._inflate = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        out = []
+        try:
+            while data:
+                out.append(self._count(self._inflate.decompress(data, self.max_bytes - self.size + 1)))
+                data = self._inflate.unconsumed_tail
+        except zlib.error as exc:
+            raise FetchError(f"{redact(self.url)}: body is not valid compressed data ({exc})") from None
+        return b"".join(out)
+
+    def flush(self) -> bytes:
+        if self._inflate is None or isinstance(self._inflate, str):
+            return b""
+        return self._count(self._inflate.flush(self.max_bytes - self.size + 1))
+
+
+def _read_capped(response: httpx.Response, max_bytes: int, deadline: float, url: str, total: float) -> bytes:
+    encoding = response.headers.get("content-encoding", "")
+    declared = response.headers.get("content-length", "")
+    if encoding.strip().lower() in ("", "identity") and declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(
+            f"{redact(url)}: body larger than the {_size(max_bytes)} cap ({int(declared):,} bytes declared)"
+        )
+    decoder = _Decoder(encoding, max_bytes, url)
+    chunks = []
+    for chunk in response.iter_raw():
         if time.monotonic() > deadline:
-            raise FetchError(f"{redact(url)}: body still arriving after the total time limit")
-        chunks.append(chunk)
+            raise FetchError(f"{redact(url)}: body still arriving after the total time limit ({total:g} s)")
+        chunks.append(decoder.feed(chunk))
+    chunks.append(decoder.flush())
     return b"".join(chunks)

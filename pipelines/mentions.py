@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pipelines.catalog import Alias, Catalog
 from pipelines.sentences import Sentence
 
-
 _PREVIOUS_WORD = re.compile(r"([\w'’.-]+)\s+$")
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
 

@@ -1,0 +1,289 @@
+"""`rivalwatch refresh`, `rivalwatch schedule` and `rivalwatch feeds ...`:
+the commands over feeds.toml. Registered on the main group by pipelines/cli.py."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import duckdb
+import pandas as pd
+from tqdm import tqdm
+
+from pipelines.catalog import load_catalog
+from pipelines.feeds import (
+    SETTINGS,
+    ConfigError,
+    FeedsConfig,
+    config_path,
+    export_opml,
+    format_duration,
+    import_opml,
+    load_config,
+    parse_duration,
+)
+from pipelines.refresh import FeedOutcome, RefreshBusy, Reporter, WarehouseBusy, run_refresh
+from pipelines.schedule import run_schedule
+from warehouse import db, feed_state, queries
+
+EXIT_BUSY = 3
+CONFIG_HELP = "Feeds file (default: ./feeds.toml, else the packaged list; env RIVALWATCH_FEEDS)."
+
+
+def _config(path: str | None) -> FeedsConfig:
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    for catalog_owner in {f.owner for f in config.feeds if f.owner}:
+        if not _catalog().is_company(catalog_owner):
+            click.echo(f"error: {config.where}: owner {catalog_owner!r} is not a company id in the catalog", err=True)
+            sys.exit(2)
+    return config
+
+
+def _catalog():
+    ctx = click.get_current_context()
+    cached = ctx.meta.get("rivalwatch.catalog")
+    if cached is None:
+        cached = ctx.meta["rivalwatch.catalog"] = load_catalog(ctx.obj["catalog"])
+    return cached
+
+
+class ConsoleReporter(Reporter):
+    """A progress bar on a terminal (fetched, 304, new items, errors), one
+    plain line per feed otherwise; errors always get their own line."""
+
+    def __init__(self, bar: bool):
+        self.use_bar, self.bar = bar, None
+        self.counts = {"fetched": 0, "304": 0, "same": 0, "new": 0, "errors": 0}
+
+    def start(self, total: int) -> None:
+        if self.use_bar and total:
+            self.bar = tqdm(total=total, desc="refresh", unit="feed", file=sys.stderr, dynamic_ncols=True,
+                            leave=False)
+
+    def feed(self, outcome: FeedOutcome) -> None:
+        key = {"fetched": "fetched", "not_modified": "304", "unchanged": "same", "error": "errors"}[outcome.outcome]
+        self.counts[key] += 1
+        self.counts["new"] += outcome.new
+        if self.bar is None:
+            click.echo(outcome.line(), err=not outcome.ok)
+            return
+        if not outcome.ok:
+            self.bar.write(outcome.line(), file=sys.stderr)
+        self.bar.set_postfix(self.counts, refresh=False)
+        self.bar.update(1)
+
+    def phase(self, text: str) -> None:
+        if self.bar is not None:
+            self.bar.set_description(text)
+        else:
+            click.echo(f"...    {text}")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+@click.command("refresh")
+@click.option("--config", "config_file", envvar="RIVALWATCH_FEEDS", type=click.Path(dir_okay=False), help=CONFIG_HELP)
+@click.option("--force", is_flag=True, help="Fetch every enabled feed now, ignoring next-check times.")
+@click.option("--feed", "only", multiple=True, metavar="NAME", help="Refresh only this feed (repeatable).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar (default: on when stderr is a terminal, plain lines otherwise).")
+@click.pass_obj
+def refresh_cmd(obj, config_file, force, only, progress) -> None:
+    """One pass over the configured feeds that are due (cron-friendly)."""
+    config = _config(config_file)
+    unknown = sorted(set(only) - {f.name for f in config.feeds})
+    if unknown:
+        raise click.BadParameter(f"not in {config.where}: {', '.join(unknown)}", param_hint="--feed")
+    bar = sys.stderr.isatty() if progress is None else progress
+    try:
+        report = run_refresh(obj["db"], config, _catalog(), force=force, only=only or None,
+                             reporter=ConsoleReporter(bar))
+    except (RefreshBusy, WarehouseBusy) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BUSY)
+    click.echo(f"{report.summary()} -> {obj['db']}")
+    sys.exit(report.exit_code)
+
+
+@click.command("schedule")
+@click.option("--config", "config_file", envvar="RIVALWATCH_FEEDS", type=click.Path(dir_okay=False), help=CONFIG_HELP)
+@click.option("--every", default="30m", show_default=True, help="Time between passes: 45s, 30m, 2h, 1d.")
+@click.option("--max-runs", type=int, default=None, help="Stop after this many passes (default: run until stopped).")
+@click.pass_obj
+def schedule_cmd(obj, config_file, every, max_runs) -> None:
+    """Refresh in a loop: every pass fetches the feeds that are due; one log line per pass."""
+    try:
+        every_s = parse_duration(every)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--every") from None
+    _config(config_file)  # a broken file stops the start, not a later pass
+    run_schedule(obj["db"], lambda: load_config(config_file), _catalog(), every_s, max_runs=max_runs,
+                 log=lambda line: click.echo(line))
+
+
+@click.group("feeds")
+def feeds_group() -> None:
+    """List, import, export and re-enable the configured feeds."""
+
+
+def _health(db_path: Path) -> pd.DataFrame:
+    """Health rows from the published snapshot (never waits for a running refresh)."""
+    try:
+        con = db.open_reader(db_path)
+    except db.WarehouseMissing:
+        return pd.DataFrame()
+    try:
+        return queries.run(con, "feed_health")
+    except duckdb.CatalogException:  # a snapshot from before feed health existed
+        return pd.DataFrame()
+    finally:
+        con.close()
+
+
+def _missing(value) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and the like
+        return False
+
+
+def _when(value) -> str:
+    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
+
+
+def health_frame(config: FeedsConfig, health: pd.DataFrame) -> pd.DataFrame:
+    """One row per configured feed, in file order, with its health."""
+    known = {row["feed"]: row for row in health.to_dict("records")} if not health.empty else {}
+    rows = []
+    for feed in config.feeds:
+        # NULLs come back from pandas as NaN/NaT; read them as missing.
+        h = {k: v for k, v in (known.get(feed.name) or {}).items() if not _missing(v)}
+        status = "off" if not feed.enabled else (h.get("health") or "new")
+        if h.get("config_url") not in (None, feed.url):
+            status = "new"  # the URL changed in the file: the next refresh starts it afresh
+            h = {}
+        note = h.get("disabled_reason") or h.get("last_error") or ""
+        if not note and h.get("fetch_url") and h.get("fetch_url") != feed.url:
+            note = f"moved to {h['fetch_url']}"
+        if not feed.enabled:
+            note = "enabled = false in the feeds file"
+        errors = h.get("error_count")
+        rows.append({
+            "feed": feed.name, "kind": feed.kind, "owner": feed.owner or "",
+            "interval": format_duration(feed.interval_s),
+            "health": status if status != "failing" else f"failing x{int(errors)}",
+            "status": "" if h.get("last_status") is None else int(h["last_status"]),
+            "last_fetch": _when(h.get("last_fetch_at")),
+            "next_check": "" if h.get("disabled_at") else _when(h.get("next_check_at")),
+            "items": int(h.get("items") or 0), "note": note, "url": h.get("fetch_url") or feed.url,
+        })
+    return pd.DataFrame(rows, columns=["feed", "kind", "owner", "interval", "health", "status", "last_fetch",
+                                       "next_check", "items", "note", "url"])
+
+
+def _table(frame: pd.DataFrame) -> str:
+    """Left-aligned columns, the way people read names and notes."""
+    cells = [list(frame.columns)] + [[str(v) for v in row] for row in frame.itertuples(index=False)]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(frame.columns))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells)
+
+
+@feeds_group.command("list")
+@click.option("--config", "config_file", envvar="RIVALWATCH_FEEDS", type=click.Path(dir_okay=False), help=CONFIG_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.pass_obj
+def feeds_list(obj, config_file, fmt) -> None:
+    """Every configured feed with its health as of the last published refresh."""
+    config = _config(config_file)
+    frame = health_frame(config, _health(obj["db"]))
+    if fmt == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+        return
+    if fmt == "json":
+        click.echo(frame.to_json(orient="records", force_ascii=False))
+        return
+    if frame.empty:
+        click.echo(f"no feeds in {config.where}")
+        return
+    shown = frame.drop(columns=["url"]).assign(note=frame["note"].str.slice(0, 70))
+    click.echo(_table(shown))
+    tally = frame["health"].str.split(" ").str[0].value_counts()
+    parts = ", ".join(f"{tally[h]} {h}" for h in ("ok", "failing", "disabled", "new", "off") if h in tally)
+    click.echo(f"{len(frame)} feeds in {config.where}: {parts}")
+
+
+@feeds_group.command("export")
+@click.option("--config", "config_file", envvar="RIVALWATCH_FEEDS", type=click.Path(dir_okay=False), help=CONFIG_HELP)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+def feeds_export(config_file, output) -> None:
+    """Write the configured feeds as OPML (how feed readers move their lists)."""
+    text = export_opml(_config(config_file))
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@feeds_group.command("import")
+@click.argument("opml", type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", "config_file", envvar="RIVALWATCH_FEEDS", type=click.Path(dir_okay=False),
+              help="Feeds file to add to (default ./feeds.toml, created when missing; env RIVALWATCH_FEEDS).")
+def feeds_import(opml, config_file) -> None:
+    """Add the feeds of an OPML file to feeds.toml (feeds already there, by URL, are skipped)."""
+    target = Path(config_file) if config_file else (config_path(None) or Path("feeds.toml"))
+    try:
+        result = import_opml(Path(opml), target)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    for feed in result.added:
+        click.echo(f"added  {feed.name} ({feed.kind}): {feed.url}")
+    for feed in result.already:
+        click.echo(f"kept   {feed.url}: already in {target}")
+    click.echo(f"{len(result.added)} feeds added to {target}, {len(result.already)} already there")
+
+
+@feeds_group.command("enable")
+@click.argument("names", nargs=-1, required=True)
+@click.pass_obj
+def feeds_enable(obj, names) -> None:
+    """Clear a feed's disabling (410 Gone, 30 days of failure) and errors; fetched at the next refresh."""
+    missing = []
+    try:
+        with db.writer(obj["db"]) as con:
+            for name in names:
+                if feed_state.enable_feed(con, name):
+                    click.echo(f"enabled {name}: fetched at the next refresh")
+                else:
+                    missing.append(name)
+    except duckdb.IOException as exc:
+        click.echo(f"error: the warehouse is held by another process ({str(exc).splitlines()[0]}); "
+                   "try again when it is done", err=True)
+        sys.exit(EXIT_BUSY)
+    for name in missing:
+        click.echo(f"error: {name}: no such feed in the warehouse (never refreshed?)", err=True)
+    if missing:
+        sys.exit(1)
+
+
+@feeds_group.command("settings")
+@click.option("--config", "config_file", envvar="RIVALWATCH_FEEDS", type=click.Path(dir_okay=False), help=CONFIG_HELP)
+def feeds_settings(config_file) -> None:
+    """Each setting, its value, where the value came from (env, file, default) and what it does."""
+    config = _config(config_file)
+    for spec in SETTINGS:
+        value = getattr(config.settings, spec.key)
+        source = config.settings.sources.get(spec.key, "default")
+        click.echo(f"{spec.key} = {value!r}  [{source}; env {spec.env}]\n    {spec.help}")
+
+
+# Registered on the `rivalwatch` group by pipelines/cli.py.
+COMMANDS = (refresh_cmd, schedule_cmd, feeds_group)

@@ -1,0 +1,484 @@
+"""One refresh pass over the configured feeds: polite, incremental, and
+safe to kill at any point.
+
+- Feeds are fetched in a thread pool (a per-host limit keeps us polite) with
+  conditional GET; a body whose hash did not change is not parsed again.
+- The main thread alone writes: each feed's items and its new state land in
+  one transaction, so a kill loses at most the feed in flight, and that one
+  is fetched again next time.
+- Analysis covers only items stored by this run and by runs that died (their
+  ``runs`` row still says 'running'), so its cost follows new data.
+- One refresh at a time: a lock file next to the warehouse (flock, released
+  by the kernel even on SIGKILL) names its holder to a second one.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import random
+import socket
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from http import HTTPStatus
+from pathlib import Path
+from threading import BoundedSemaphore
+from urllib.parse import urlsplit
+
+import duckdb
+
+from pipelines.catalog import Catalog
+from pipelines.feeds import Feed, FeedsConfig, Settings
+from pipelines.fetch import (
+    Fetched,
+    FetchError,
+    conditional_headers,
+    fetch,
+    new_client,
+    permanent_redirect,
+    redact,
+    retry_after_seconds,
+)
+from pipelines.ingest import analyze_pending
+from pipelines.parse import ParsedFeed, ParseError, normalize_entries, parse_document
+from warehouse import db, feed_state, store
+from warehouse.db import utcnow
+from warehouse.feed_state import FeedState
+
+RETRY_AFTER_FLOOR = timedelta(minutes=60)   # 429/503: never sooner than this
+MAX_BACKOFF = timedelta(days=7)
+DISABLE_AFTER = timedelta(days=30)          # of uninterrupted failure
+REDIRECT_REPEATS = 3                        # permanent redirects in a row before the stored URL moves
+JITTER = (0.9, 1.1)
+
+
+class RefreshBusy(RuntimeError):
+    """Another refresh holds the lock; the message says who."""
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process (an ingest, a DuckDB CLI in write mode) holds the warehouse file."""
+
+
+# -- the lock ------------------------------------------------------------------------
+
+
+def lock_path(db_path: Path) -> Path:
+    db_path = Path(db_path)
+    return db_path.with_name(f"{db_path.name}.refresh.lock")
+
+
+def _holder(path: Path) -> str:
+    try:
+        info = json.loads(path.read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        info = {}
+    if not info:
+        return f"pid unknown (lock file {path})"
+    return (f"pid {info.get('pid')} on {info.get('host')}, started {info.get('started_at')} UTC "
+            f"(lock file {path})")
+
+
+@contextmanager
+def refresh_lock(db_path: Path, command: str = "refresh"):
+    """Hold the one-refresh-at-a-time lock, or raise RefreshBusy naming the holder."""
+    path = lock_path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise RefreshBusy(f"another refresh is running: {_holder(path)}; this one exits without fetching") from None
+    try:
+        os.ftruncate(fd, 0)
+        info = dict(pid=os.getpid(), host=socket.gethostname(), command=command,
+                    started_at=utcnow().isoformat(sep=" ", timespec="seconds"))
+        os.write(fd, json.dumps(info).encode())
+        yield path
+    finally:
+        os.ftruncate(fd, 0)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+# -- one feed, in a worker thread (no database here) -------------------------------
+
+
+@dataclass
+class Attempt:
+    feed: Feed
+    url: str
+    outcome: str  # fetched | not_modified | unchanged | error
+    status: int | None = None
+    fetched: Fetched | None = None
+    body_hash: str | None = None
+    parsed: ParsedFeed | None = None
+    items: list[dict] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome != "error"
+
+
+def _status_text(status: int) -> str:
+    try:
+        return f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return str(status)
+
+
+def attempt_feed(
+    feed: Feed, state: FeedState, settings: Settings, *, client, semaphore, fetched_at: datetime, run_id: int,
+) -> Attempt:
+    """Fetch, and parse only when the body is new. Never raises."""
+    url = state.fetch_url
+    try:
+        with semaphore:
+            got = fetch(url, headers=conditional_headers(state.etag, state.last_modified), client=client,
+                        **settings.fetch_options())
+    except FetchError as exc:
+        return Attempt(feed, url, "error", error=str(exc).splitlines()[0])
+    except Exception as exc:  # a bug must cost one feed, not the run
+        return Attempt(feed, url, "error", error=f"unexpected {type(exc).__name__}: {exc}")
+    base = dict(feed=feed, url=url, status=got.status, fetched=got)
+    if got.not_modified:
+        return Attempt(**base, outcome="not_modified")
+    if not 200 <= got.status < 300:
+        return Attempt(**base, outcome="error", error=f"server answered {_status_text(got.status)}")
+    digest = hashlib.sha256(got.body).hexdigest()
+    if digest == state.body_hash:
+        return Attempt(**base, outcome="unchanged", body_hash=digest)
+    try:
+        parsed = parse_document(got.body, headers=got.headers)
+        items = normalize_entries(parsed, feed_name=feed.name, fetched_at=fetched_at, run_id=run_id)
+    except ParseError as exc:
+        return Attempt(**base, outcome="error", error=str(exc))
+    except Exception as exc:
+        return Attempt(**base, outcome="error", error=f"unexpected {type(exc).__name__} while parsing: {exc}")
+    return Attempt(**base, outcome="fetched", body_hash=digest, parsed=parsed, items=items)
+
+
+# -- the rules: what an attempt does to a feed's state (a pure function) ------------
+
+
+def _backoff(state: FeedState, errors: int, rng: random.Random) -> timedelta:
+    seconds = state.interval_s * errors * rng.uniform(*JITTER)
+    return min(timedelta(seconds=seconds), MAX_BACKOFF)
+
+
+def next_state(state: FeedState, attempt: Attempt, now: datetime, rng: random.Random) -> FeedState:
+    """Health bookkeeping after one attempt: validators, error count, next check
+    (interval; after n errors interval x n with jitter, at most 7 days; 429/503
+    at least Retry-After and 60 min), disabling (410, or 30 days failing), and
+    the permanent-redirect count."""
+    s = replace(state, last_fetch_at=now, last_status=attempt.status, last_outcome=attempt.outcome)
+    got = attempt.fetched
+    if attempt.ok:
+        s = replace(s, error_count=0, first_failure_at=None, last_error=None, last_success_at=now,
+                    next_check_at=now + timedelta(seconds=state.interval_s))
+        if got is not None:
+            if got.status == 304:
+                s = replace(s, etag=got.headers.get("etag") or s.etag,
+                            last_modified=got.headers.get("last-modified") or s.last_modified)
+            else:
+                s = replace(s, etag=got.headers.get("etag"), last_modified=got.headers.get("last-modified"),
+                            body_hash=attempt.body_hash)
+            s = _follow_redirects(s, got)
+        return s
+    errors = state.error_count + 1
+    first = state.first_failure_at or now
+    s = replace(s, error_count=errors, first_failure_at=first, last_error=attempt.error)
+    delay = _backoff(state, errors, rng)
+    if attempt.status in (429, 503):
+        asked = retry_after_seconds(got.headers.get("retry-after") if got else None, now)
+        delay = min(max(delay, RETRY_AFTER_FLOOR, timedelta(seconds=asked or 0)), MAX_BACKOFF)
+    s = replace(s, next_check_at=now + delay)
+    if attempt.status == 410:
+        s = replace(s, disabled_at=now, disabled_reason="the server answered 410 Gone: the feed was removed")
+    elif now - first >= DISABLE_AFTER:
+        s = replace(s, disabled_at=now,
+                    disabled_reason=f"failing since {first:%Y-%m-%d %H:%M} UTC (30 days): {attempt.error}")
+    return s
+
+
+def _follow_redirects(s: FeedState, got: Fetched) -> FeedState:
+    target = permanent_redirect(got)
+    if not target or target == s.fetch_url:
+        return replace(s, redirect_candidate=None, redirect_count=0)
+    count = s.redirect_count + 1 if target == s.redirect_candidate else 1
+    if count >= REDIRECT_REPEATS:
+        return replace(s, fetch_url=target, redirect_candidate=None, redirect_count=0)
+    return replace(s, redirect_candidate=target, redirect_count=count)
+
+
+# -- outcomes and the report ----------------------------------------------------------
+
+
+@dataclass
+class FeedOutcome:
+    feed: str
+    outcome: str
+    status: int | None = None
+    items: int = 0
+    new: int = 0
+    changed: int = 0
+    message: str = ""
+    next_check_at: datetime | None = None
+    disabled: str | None = None
+    moved_to: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome != "error"
+
+    def line(self) -> str:
+        if self.outcome == "fetched":
+            text = f"ok     {self.feed}: {self.items} items, {self.new} new, {self.changed} changed"
+        elif self.outcome == "not_modified":
+            text = f"304    {self.feed}: not modified"
+        elif self.outcome == "unchanged":
+            text = f"same   {self.feed}: body unchanged, not parsed again"
+        elif self.disabled:
+            text = f"error  {self.feed}: {self.message}; feed disabled (`rivalwatch feeds enable {self.feed}` to retry)"
+        else:
+            when = f"{self.next_check_at:%Y-%m-%d %H:%M} UTC" if self.next_check_at else "the next run"
+            text = f"error  {self.feed}: {self.message}; retrying after {when}"
+        if self.ok and self.message:
+            text += f" [{self.message}]"
+        if self.moved_to:
+            text += f" [moved permanently to {redact(self.moved_to)}: fetched there from now on]"
+        return text
+
+    def detail(self) -> dict:
+        return dict(feed=self.feed, outcome=self.outcome, status=self.status, items=self.items, new=self.new,
+                    changed=self.changed, message=self.message or None,
+                    next_check_at=self.next_check_at.isoformat(timespec="seconds") if self.next_check_at else None,
+                    disabled=self.disabled)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+@dataclass
+class RefreshReport:
+    run_id: int
+    started_at: datetime
+    finished_at: datetime | None = None
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+    not_due: int = 0
+    disabled: int = 0
+    analysed: int = 0
+    resumed_runs: list[int] = field(default_factory=list)
+    next_due_at: datetime | None = None
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for o in self.outcomes if o.outcome == outcome)
+
+    @property
+    def errors(self) -> int:
+        return self.count("error")
+
+    @property
+    def new_items(self) -> int:
+        return sum(o.new for o in self.outcomes)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when at least one feed succeeded or none was due; 1 when every due feed failed."""
+        return 1 if self.outcomes and self.errors == len(self.outcomes) else 0
+
+    def summary(self) -> str:
+        due = len(self.outcomes)
+        if not due:
+            waiting = [f"{self.not_due} not due"] + ([f"{self.disabled} disabled"] if self.disabled else [])
+            text = f"refresh: nothing due ({', '.join(waiting)})"
+            if self.resumed_runs:
+                runs = ", ".join(map(str, self.resumed_runs))
+                text += f", {self.analysed} analysed, completed interrupted run {runs}"
+            if self.next_due_at:
+                text += f"; next feed due {self.next_due_at:%Y-%m-%d %H:%M} UTC"
+            return text
+        text = (f"refresh: {_n(due, 'feed')} due, {due - self.errors} ok ({self.count('fetched')} fetched, "
+                f"{self.count('not_modified')} not modified, {self.count('unchanged')} unchanged), "
+                f"{_n(self.errors, 'error')}, {_n(self.new_items, 'new item')}, {self.analysed} analysed")
+        if self.not_due:
+            text += f", {self.not_due} not due"
+        if self.disabled:
+            text += f", {self.disabled} disabled"
+        if self.resumed_runs:
+            text += f", completed interrupted run {', '.join(map(str, self.resumed_runs))}"
+        if self.next_due_at:
+            text += f"; next feed due {self.next_due_at:%Y-%m-%d %H:%M} UTC"
+        return text
+
+
+class Reporter:
+    """Callbacks for people watching a refresh; the default says nothing."""
+
+    def start(self, total: int) -> None: ...
+
+    def feed(self, outcome: FeedOutcome) -> None: ...
+
+    def phase(self, text: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+# -- the pass ---------------------------------------------------------------------------
+
+
+def _round_robin_by_host(jobs: list[tuple[Feed, FeedState]]) -> list[tuple[Feed, FeedState]]:
+    """Interleave hosts, so workers waiting on one host's limit do not starve the others."""
+    by_host: dict[str, list] = {}
+    for job in jobs:
+        by_host.setdefault(urlsplit(job[1].fetch_url).hostname or "", []).append(job)
+    ordered, queues = [], list(by_host.values())
+    while queues:
+        ordered += [queue.pop(0) for queue in queues]
+        queues = [queue for queue in queues if queue]
+    return ordered
+
+
+def _store(con: duckdb.DuckDBPyConnection, attempt: Attempt, state: FeedState) -> tuple[list[str], list[str]]:
+    """A feed's items and its new state, in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if attempt.parsed is not None:
+            store.upsert_feed(con, name=attempt.feed.name, url=redact(state.fetch_url), kind=attempt.feed.kind,
+                              owner=attempt.feed.owner, title=attempt.parsed.title, site_url=attempt.parsed.link)
+        new_ids, changed_ids = store.upsert_items(con, attempt.items)
+        feed_state.save_states(con, [replace(state, last_new_items=len(new_ids))])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return new_ids, changed_ids
+
+
+def _collect(con, futures, states, report, reporter, pending_states, stored, now, rng) -> None:
+    """Store each feed as its fetch completes (main thread only)."""
+    for future in as_completed(futures):
+        attempt = future.result()
+        before = states[attempt.feed.name]
+        # Every state is dated at the start of the pass, so `schedule --every` ticks line up with intervals.
+        after = next_state(before, attempt, now, rng)
+        outcome = FeedOutcome(feed=attempt.feed.name, outcome=attempt.outcome, status=attempt.status,
+                              message=attempt.error or (attempt.parsed.warning if attempt.parsed else "") or "")
+        if attempt.outcome == "fetched":
+            try:
+                new_ids, changed_ids = _store(con, attempt, after)
+            except duckdb.Error as exc:
+                attempt = replace(attempt, outcome="error", error=f"could not store its items ({exc})")
+                after = next_state(before, attempt, now, rng)
+                outcome = FeedOutcome(feed=attempt.feed.name, outcome="error", status=attempt.status,
+                                      message=attempt.error)
+                pending_states.append(after)
+            else:
+                stored.update(new_ids, changed_ids)
+                outcome.items, outcome.new, outcome.changed = len(attempt.items), len(new_ids), len(changed_ids)
+        else:
+            # Nothing to store but the state: these go in one transaction at the end
+            # (if a kill loses them, the feed is merely asked again).
+            pending_states.append(replace(after, last_new_items=0))
+        outcome.next_check_at = after.next_check_at
+        outcome.disabled = after.disabled_reason if after.disabled_at and not before.disabled_at else None
+        outcome.moved_to = after.fetch_url if after.fetch_url != before.fetch_url else None
+        states[attempt.feed.name] = after
+        report.outcomes.append(outcome)
+        reporter.feed(outcome)
+
+
+def select_due(config: FeedsConfig, states: dict[str, FeedState], now: datetime, *, force: bool = False,
+               only: Iterable[str] | None = None) -> tuple[list[tuple[Feed, FeedState]], int, int]:
+    """(feeds to fetch now, how many are not due yet, how many are disabled)."""
+    wanted = set(only) if only else None
+    due, not_due, disabled = [], 0, 0
+    for feed in config.feeds:
+        if not feed.enabled or (wanted is not None and feed.name not in wanted):
+            continue
+        state = states[feed.name]
+        if state.disabled_at is not None:
+            disabled += 1
+        elif force or state.next_check_at is None or state.next_check_at <= now:
+            due.append((feed, state))
+        else:
+            not_due += 1
+    return due, not_due, disabled
+
+
+def refresh(
+    con: duckdb.DuckDBPyConnection, config: FeedsConfig, catalog: Catalog, *, now: datetime | None = None,
+    force: bool = False, only: Iterable[str] | None = None, reporter: Reporter | None = None,
+    rng: random.Random | None = None,
+) -> RefreshReport:
+    """One pass over the due feeds of ``config``, on an open writer connection."""
+    now = now or utcnow()
+    rng = rng or random.Random()
+    reporter = reporter or Reporter()
+    settings = config.settings
+    states = feed_state.sync_config(con, config.feeds, now)
+    resumed = feed_state.unfinished_runs(con)
+    due, not_due, disabled = select_due(config, states, now, force=force, only=only)
+    run_id = store.start_run(con, "refresh")
+    report = RefreshReport(run_id=run_id, started_at=now, not_due=not_due, disabled=disabled, resumed_runs=resumed)
+    reporter.start(len(due))
+    stored: set[str] = set()
+    pending_states: list[FeedState] = []
+    semaphores = {urlsplit(s.fetch_url).hostname or "": BoundedSemaphore(settings.per_host_concurrency)
+                  for _, s in due}
+    with new_client(settings.max_workers) as client, ThreadPoolExecutor(settings.max_workers) as pool:
+        futures = [
+            pool.submit(attempt_feed, feed, state, settings, client=client,
+                        semaphore=semaphores[urlsplit(state.fetch_url).hostname or ""], fetched_at=now, run_id=run_id)
+            for feed, state in _round_robin_by_host(due)
+        ]
+        try:
+            _collect(con, futures, states, report, reporter, pending_states, stored, now, rng)
+        except BaseException:
+            for future in futures:  # Ctrl+C or a bug: do not wait for feeds not started yet
+                future.cancel()
+            raise
+    if pending_states:
+        con.execute("BEGIN TRANSACTION")
+        feed_state.save_states(con, pending_states)
+        con.execute("COMMIT")
+    todo = stored | set(feed_state.items_of_runs(con, resumed))
+    if todo:
+        reporter.phase(f"analysing {len(todo)} new or changed items")
+        report.analysed = analyze_pending(con, catalog, item_ids=sorted(todo))
+    feed_state.mark_runs_interrupted(con, resumed, run_id)
+    report.next_due_at = min(
+        (s.next_check_at for f in config.feeds if f.enabled
+         for s in [states[f.name]] if s.next_check_at and not s.disabled_at),
+        default=None,
+    )
+    report.finished_at = utcnow()
+    errors = report.errors
+    status = "ok" if not errors else ("failed" if errors == len(report.outcomes) else "partial")
+    store.finish_run(con, run_id, status=status, items_seen=sum(o.items for o in report.outcomes),
+                     items_new=report.new_items, errors=errors, detail=[o.detail() for o in report.outcomes])
+    reporter.close()
+    return report
+
+
+def run_refresh(db_path: Path, config: FeedsConfig, catalog: Catalog, **options) -> RefreshReport:
+    """Lock, open the warehouse, refresh, publish the snapshot once at the end."""
+    with refresh_lock(db_path):
+        try:
+            with db.writer(db_path) as con:
+                return refresh(con, config, catalog, **options)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            raise WarehouseBusy(
+                f"the warehouse {db_path} is held by another process ({str(exc).splitlines()[0]}); "
+                "try again when it is done"
+            ) from None
