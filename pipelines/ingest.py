@@ -7,8 +7,11 @@ missing or stale, so a run that died half-way is completed by the next.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -157,11 +160,39 @@ def analyze_pending(
     )
     # SQL NULLs arrive as NaN in pandas; the analyzer wants None.
     records = frame.astype(object).where(frame.notna(), None).to_dict("records")
-    for start in range(0, len(records), ANALYSIS_BATCH):
-        batch = records[start : start + ANALYSIS_BATCH]
-        rows = analyze_records(batch, catalog, now=utcnow())
-        store.replace_analysis(con, **rows)
+    batches = [records[start : start + ANALYSIS_BATCH] for start in range(0, len(records), ANALYSIS_BATCH)]
+    for rows in _analyzed(batches, catalog):
+        store.replace_analysis(con, **rows)  # the one writer stays in this process
     return len(records)
+
+
+# Analysis is pure Python and CPU-bound: past this many items a pool of
+# processes (one per core) pays for its start-up.
+POOL_MIN_ITEMS = 4000
+_worker_catalog: Catalog | None = None
+
+
+def _init_worker(catalog: Catalog) -> None:
+    global _worker_catalog
+    _worker_catalog = catalog
+
+
+def _analyze_batch(batch: list[dict]) -> dict[str, list[dict]]:
+    return analyze_records(batch, _worker_catalog, now=utcnow())
+
+
+def _analyzed(batches: list[list[dict]], catalog: Catalog):
+    """Analysis rows per batch, in order; in worker processes when there is enough work."""
+    cores = os.cpu_count() or 1
+    if cores < 2 or sum(len(b) for b in batches) < POOL_MIN_ITEMS:
+        for batch in batches:
+            yield analyze_records(batch, catalog, now=utcnow())
+        return
+    # fork: workers start with the catalog and libraries already loaded.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=context,
+                             initializer=_init_worker, initargs=(catalog,)) as pool:
+        yield from pool.map(_analyze_batch, batches)
 
 
 def ingest(
