@@ -57,7 +57,8 @@ EVALUATIVE_PHRASES = (
 )
 _VERB = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in EVALUATIVE_PHRASES)
-    + "|" + "|".join(sorted(set(SAY_VERBS) | set(EVALUATIVE_VERBS), key=len, reverse=True)) + r")\b"
+    + "|" + "|".join(sorted(set(SAY_VERBS) | set(EVALUATIVE_VERBS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,  # title-case headlines: "Altman Says DeepSeek Is Impressive"
 )
 _EVALUATIVE = frozenset(EVALUATIVE_VERBS) | frozenset(EVALUATIVE_PHRASES)
 # Verbs that also take a plain object ("announced a model", "posted a video",
@@ -97,6 +98,12 @@ _ROLE_AT_BEFORE = re.compile(
 _ROLE_AT_GAP = re.compile(rf"^(?:['’]s)?(?:\s+[\w'’-]+){{0,3}},{_FILLER}$")
 _ROLE_AT_AFTER = re.compile(
     rf"^\s*(?P<name>{_NAME}),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:at|of|for|from|with)\s+$"
+)
+# Someone introduced with a role: "Jane Doe, an analyst at Bernstein," / "analyst Jane Doe said".
+_STRANGER = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:an?|the)\s+[a-z]"
+    r"|\b(?:analyst|professor|researcher|economist|investor|lawyer|spokes(?:man|woman|person))\s+"
+    r"(?P<name2>[A-Z][a-z]+\s+[A-Z][\w'’-]+)"
 )
 _PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){_FILLER}$")
 # Between a reporting verb and what was said: "said in a statement that",
@@ -226,14 +233,23 @@ class _Resolver:
         return any(start <= m.start < end for m in self.mentions)
 
     def last_person_before(self, pos: int) -> _Speaker | None:
-        spoke = [speaker for at, speaker in self.named_speakers if at < pos]
-        if spoke:
-            return spoke[-1]
+        """Whom "he"/"she" at pos refers to: the last speaker named before it,
+        else the last person named; nobody when someone the catalog does not
+        know was introduced in between ("Jane Doe, an analyst at ..., said")."""
+        spoke = [(at, speaker) for at, speaker in self.named_speakers if at < pos]
         earlier = [m for m in self.people if m.end <= pos]
-        if not earlier:
+        if spoke:
+            at, found = spoke[-1]
+        elif earlier:
+            at, found = earlier[-1].start, _Speaker(earlier[-1].company, earlier[-1].entity)
+        else:
             return None
-        last = earlier[-1]
-        return _Speaker(last.company, last.entity)
+        between = self.text[at:pos]
+        for stranger in _STRANGER.finditer(between):
+            name = stranger.group("name") or stranger.group("name2")
+            if not any(name in m.alias or m.alias in name for m in self.people):
+                return None
+        return found
 
 
 def _sentence_index(sentences: list[Sentence], pos: int) -> int:
@@ -261,7 +277,7 @@ def _attribute_quote(
     if verb and not any(q in tail[: verb.start()] for q in _OPEN_QUOTES):
         verb_start, verb_end = end + 1 + verb.start(), end + 1 + verb.end()
         found = resolver.subject_before(verb_start, end + 1)
-        if found is None and verb.group() in _INVERTIBLE:
+        if found is None and verb.group().lower() in _INVERTIBLE:
             found = resolver.subject_after(verb_end, tail_sentence.end)
         if found:
             return _Attribution(found, aside=(verb_start, tail_sentence.end))
@@ -279,10 +295,10 @@ def _attribute_quote(
         verb = verbs[-1]
         verb_end = head_sentence.start + verb.end()
         found = resolver.subject_before(head_sentence.start + verb.start(), head_sentence.start)
-        if found is None and verb.group() in _INVERTIBLE:
+        if found is None and verb.group().lower() in _INVERTIBLE:
             found = resolver.subject_after(verb_end, start)
         if found:
-            if verb.group() in _EVALUATIVE:
+            if verb.group().lower() in _EVALUATIVE:
                 return _Attribution(found, clause_start=head_sentence.start + verb.start())
             lead = _THAT.match(text, verb_end, start)
             return _Attribution(found, clause_start=lead.end() if lead else verb_end)
@@ -407,7 +423,7 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
         speaker = resolver.subject_before(verb_start, floor)
         if speaker is None:
             continue
-        word = verb.group()
+        word = verb.group().lower()
         clause_start = sentence.start + verb.end()
         lead = _THAT.match(text, clause_start, sentence.end)
         introduced = bool(lead and lead.group().strip())

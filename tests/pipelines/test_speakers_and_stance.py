@@ -94,3 +94,16 @@ def test_several_speakers_in_one_sentence(catalog):
             "was not a company that was great at innovation.")
     assert edge_set(text, catalog) == {("openai", "deepseek", "praise", "reported_speech"),
                                        ("openai", "meta", "dismissive", "reported_speech")}
+
+
+def test_title_case_headline_verbs(catalog):
+    got = edge_set("OpenAI's Altman Says DeepSeek R1 Is An Impressive Model", catalog)
+    assert got == {("openai", "deepseek", "praise", "reported_speech")}
+
+
+def test_pronoun_after_a_stranger_is_nobody_we_know(catalog):
+    text = ('Sam Altman spoke first. Jane Doe, an analyst at Bernstein, was skeptical. '
+            '"Google is far behind OpenAI in this race," she said.')
+    assert edge_set(text, catalog) == set()
+    text = 'Sam Altman spoke first. "Google is far behind in this race," he said.'
+    assert edge_set(text, catalog) == {("openai", "google", "dismissive", "quote")}
