@@ -66,31 +66,40 @@ def find_mentions(text: str, sentences: list[Sentence], catalog: Catalog) -> lis
         raw.append((match.start(), match.end(), catalog.aliases[match.group()][0], index))
 
     strong = [r for r in raw if not r[2].weak and (not r[2].short or r[2].distinctive)]
-    item_is_tech = bool(strong) or bool(catalog.ai_cues.search(text))
-    owners_named = {r[2].company for r in strong}
+    # Ordinary words of two different companies in one text ("Amazon said Alexa
+    # would use Claude") are a tech context too.
+    weak_companies = {r[2].company for r in raw if r[2].weak and not r[2].requires_owner
+                      and not (r[2].avoid is not None and r[2].avoid.search(sentences[r[3]].text))}
+    item_is_tech = bool(strong) or len(weak_companies) >= 2 or bool(catalog.ai_cues.search(text))
+    owners_named = {r[2].company for r in strong}  # enough for the first pass
     full_names_at: dict[str, int] = {}
     for start, _end, alias, _i in strong:
         if alias.entity_type == "person":
             full_names_at.setdefault(alias.entity, start)
 
-    mentions = []
-    for start, end, alias, index in raw:
+    def accepted(start: int, alias: Alias, index: int, owners: set[str]) -> bool:
         sentence = sentences[index]
         if alias.weak:
             if not item_is_tech:
-                continue
+                return False
             if alias.avoid is not None and alias.avoid.search(sentence.text):
-                continue
-            if alias.requires_owner and alias.company not in owners_named:
-                continue
+                return False
+            if alias.requires_owner and alias.company not in owners:
+                return False
             if _inside_another_name(text, start, sentence.start, catalog):
-                continue
+                return False
         if alias.short and not alias.distinctive:
             first = full_names_at.get(alias.entity)
             if first is None or first > start:
-                continue
-        mentions.append(
-            Mention(start, end, text[start:end], alias.company, alias.entity,
-                    alias.entity_type, index)
-        )
-    return mentions
+                return False
+        return True
+
+    # Bare model codes and product words ("R1", "Alexa") count only when their
+    # owner is named in the item, by any alias that itself counted.
+    owners = {alias.company for start, _e, alias, index in raw
+              if not alias.requires_owner and accepted(start, alias, index, owners_named)}
+    return [
+        Mention(start, end, text[start:end], alias.company, alias.entity, alias.entity_type, index)
+        for start, end, alias, index in raw
+        if accepted(start, alias, index, owners)
+    ]

@@ -58,3 +58,16 @@ def test_common_surnames_need_the_full_name_first(catalog):
     assert companies("Cook said the model was fine.", catalog) == []
     found = companies("Tim Cook spoke first. Later, Cook said Apple Intelligence would ship.", catalog)
     assert [a for a, _ in found].count("Cook") == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amazon said Alexa would use Claude.", {"amazon", "anthropic"}),
+    ("Alexa Chung wore a dress.", set()),
+    ("The copilot landed the plane after the Copilot alarm sounded.", set()),
+    ("Microsoft said Copilot now uses GPT-4o.", {"microsoft", "openai"}),
+    ("Le chat est noir et le Chat dort.", set()),
+    ("Sora is my niece's name.", set()),
+    ("OpenAI opened Sora to everyone.", {"openai"}),
+])
+def test_product_words_need_their_context(text, expected, catalog):
+    assert {c for _, c in companies(text, catalog)} == expected
