@@ -12,6 +12,7 @@ from datetime import datetime
 
 from pipelines import ANALYZER_VERSION
 from pipelines.catalog import Catalog
+from pipelines.filing_documents import Passage, find_passages
 from pipelines.mentions import Mention, find_mentions
 from pipelines.sentences import Sentence, split_sentences
 from pipelines.speakers import Statement, attribute
@@ -47,6 +48,17 @@ def item_text(title: str | None, body: str | None) -> str:
     if title and body and not body.startswith(title):
         return f"{title}\n\n{body}"
     return body or title
+
+
+def with_passages(text: str, passages: list[Passage]) -> tuple[str, list[tuple[int, int]]]:
+    """An item's text with the passages of its filing document appended, each
+    its own paragraph, and where each passage sits in the result."""
+    spans = []
+    for passage in passages:
+        text = f"{text}\n\n" if text else text
+        spans.append((len(text), len(text) + len(passage.text)))
+        text += passage.text
+    return text, spans
 
 
 def analyze_text(text: str, catalog: Catalog, owner: str | None = None) -> Analysis:
@@ -102,12 +114,22 @@ def analyze_records(
     records: Iterable[dict], catalog: Catalog, *, now: datetime
 ) -> dict[str, list[dict]]:
     """Rows for warehouse.store.replace_analysis from item records
-    (item_id, title, body, content_hash, owner)."""
-    out: dict[str, list[dict]] = {"sentences": [], "mentions": [], "edges": [], "analyses": []}
+    (item_id, title, body, content_hash, owner; a filing's ``document`` text
+    adds its passages, read with the filer as the speaker)."""
+    out: dict[str, list[dict]] = {"sentences": [], "mentions": [], "edges": [], "analyses": [], "passages": []}
     for record in records:
         item_id = record["item_id"]
         owner = record.get("owner") or catalog.company_for_cik(record.get("filer_cik"))
-        result = analyze_text(item_text(record.get("title"), record.get("body")), catalog, owner)
+        passages = find_passages(record["document"], catalog, owner) if record.get("document") else []
+        text, spans = with_passages(item_text(record.get("title"), record.get("body")), passages)
+        result = analyze_text(text, catalog, owner)
+        for number, (passage, (start, end)) in enumerate(zip(passages, spans, strict=True)):
+            inside = [i for i, s in enumerate(result.sentences) if start <= s.start < end]
+            out["passages"].append(
+                {"item_id": item_id, "passage_no": number, "section": passage.section,
+                 "first_sentence": inside[0] if inside else None, "last_sentence": inside[-1] if inside else None,
+                 "text": passage.text}
+            )
         out["sentences"].extend(
             {"item_id": item_id, "sentence_no": i, "text": s.text} for i, s in enumerate(result.sentences)
         )

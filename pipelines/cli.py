@@ -13,11 +13,14 @@ from pathlib import Path
 
 import click
 
-from pipelines import ANALYZER_VERSION, cli_feeds
+from pipelines import ANALYZER_VERSION, cli_feeds, sec_access
 from pipelines.catalog import load_catalog
+from pipelines.feeds import ConfigError, load_config
+from pipelines.fetch import DEFAULT_USER_AGENT
+from pipelines.filing_fetch import document_from_file
 from pipelines.ingest import KINDS, analyze_pending, ingest
 from pipelines.score import score_line
-from warehouse import db
+from warehouse import db, filing_store
 from warehouse.sandbox import SandboxError, run_sql
 
 
@@ -46,6 +49,15 @@ def main(ctx: click.Context, db_path: str | None, catalog_path: str | None) -> N
     ctx.obj = {"db": db.resolve_db_path(db_path), "catalog": catalog_path}
 
 
+def _user_agent() -> str:
+    """The User-Agent of the feeds settings (RIVALWATCH_USER_AGENT, else the
+    feeds file), so `ingest URL` introduces itself to SEC EDGAR as `refresh` does."""
+    try:
+        return load_config(None).settings.user_agent
+    except ConfigError:
+        return os.environ.get("RIVALWATCH_USER_AGENT") or DEFAULT_USER_AGENT
+
+
 @main.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--feed-name", help="Name for the feed in the views (default: the feed's own title).")
@@ -59,10 +71,10 @@ def ingest_cmd(obj, sources, feed_name, owner, kind, allow_private_networks) -> 
     catalog = load_catalog(obj["catalog"])
     if owner and not catalog.is_company(owner):
         raise click.BadParameter(f"unknown company id {owner!r}", param_hint="--owner")
-    with db.writer(obj["db"]) as con:
+    with db.writer(obj["db"]) as con, sec_access.session(con):
         outcomes, analysed = ingest(
             con, list(sources), catalog, feed_name=feed_name, owner=owner, kind=kind,
-            fetch_options={"allow_private_networks": allow_private_networks},
+            fetch_options={"allow_private_networks": allow_private_networks, "user_agent": _user_agent()},
         )
     for outcome in outcomes:
         click.echo(outcome.line(), err=not outcome.ok)
@@ -123,18 +135,31 @@ def reanalyze_cmd(obj) -> None:
 
 
 def bundled_samples() -> tuple[Path, list[dict]]:
-    folder = Path(str(resources.files("pipelines") / "samples"))
-    manifest = tomllib.loads((folder / "manifest.toml").read_text(encoding="utf-8"))
+    folder, manifest = _manifest()
     return folder, manifest["feed"]
 
 
+def _manifest() -> tuple[Path, dict]:
+    folder = Path(str(resources.files("pipelines") / "samples"))
+    return folder, tomllib.loads((folder / "manifest.toml").read_text(encoding="utf-8"))
+
+
 def build_demo(con, catalog) -> list:
-    folder, feeds = bundled_samples()
+    """The sample feeds, then the sample filing documents attached to their
+    filings by accession (as a refresh would fetch them), then analysis."""
+    folder, manifest = _manifest()
     outcomes = []
-    for feed in feeds:
+    for feed in manifest["feed"]:
         done, _ = ingest(con, [str(folder / feed["file"])], catalog, feed_name=feed["name"],
                          owner=feed.get("owner") or None, kind=feed["kind"], command="demo")
         outcomes.extend(done)
+    now = db.utcnow()
+    for document in manifest.get("document", []):
+        for item_id in filing_store.items_for_accession(con, document["accession"]):
+            row = document_from_file(folder / document["file"], item_id=item_id, accession=document["accession"],
+                                     fetched_at=now, url=document.get("url"))
+            filing_store.save_document(con, row)
+    analyze_pending(con, catalog)
     return outcomes
 
 

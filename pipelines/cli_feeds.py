@@ -58,7 +58,7 @@ class ConsoleReporter(Reporter):
 
     def __init__(self, bar: bool):
         self.use_bar, self.bar = bar, None
-        self.counts = {"fetched": 0, "304": 0, "same": 0, "new": 0, "errors": 0}
+        self.counts = {"fetched": 0, "304": 0, "same": 0, "new": 0, "errors": 0, "skipped": 0}
 
     def start(self, total: int) -> None:
         if self.use_bar and total:
@@ -66,13 +66,14 @@ class ConsoleReporter(Reporter):
                             leave=False)
 
     def feed(self, outcome: FeedOutcome) -> None:
-        key = {"fetched": "fetched", "not_modified": "304", "unchanged": "same", "error": "errors"}[outcome.outcome]
+        key = {"fetched": "fetched", "not_modified": "304", "unchanged": "same", "error": "errors",
+               "skipped": "skipped"}[outcome.outcome]
         self.counts[key] += 1
         self.counts["new"] += outcome.new
         if self.bar is None:
             click.echo(outcome.line(), err=not outcome.ok)
             return
-        if not outcome.ok:
+        if not outcome.ok or outcome.outcome == "skipped":
             self.bar.write(outcome.line(), file=sys.stderr)
         self.bar.set_postfix(self.counts, refresh=False)
         self.bar.update(1)
@@ -82,6 +83,12 @@ class ConsoleReporter(Reporter):
             self.bar.set_description(text)
         else:
             click.echo(f"...    {text}")
+
+    def note(self, text: str) -> None:
+        if self.bar is not None:
+            self.bar.write(text, file=sys.stderr)
+        else:
+            click.echo(text, err=text.startswith("error"))
 
     def close(self) -> None:
         if self.bar is not None:
@@ -143,6 +150,20 @@ def _health(db_path: Path) -> pd.DataFrame:
     try:
         return queries.run(con, "feed_health")
     except duckdb.CatalogException:  # a snapshot from before feed health existed
+        return pd.DataFrame()
+    finally:
+        con.close()
+
+
+def _docket_gaps(db_path: Path) -> pd.DataFrame:
+    """Docket feeds that may have missed entries (docket_gaps.sql), from the snapshot."""
+    try:
+        con = db.open_reader(db_path)
+    except db.WarehouseMissing:
+        return pd.DataFrame()
+    try:
+        return queries.run(con, "docket_gaps", now=db.utcnow())
+    except duckdb.Error:  # a snapshot from before docket gaps were recorded
         return pd.DataFrame()
     finally:
         con.close()
@@ -218,6 +239,11 @@ def feeds_list(obj, config_file, fmt) -> None:
     tally = frame["health"].str.split(" ").str[0].value_counts()
     parts = ", ".join(f"{tally[h]} {h}" for h in ("ok", "failing", "disabled", "new", "off") if h in tally)
     click.echo(f"{len(frame)} feeds in {config.where}: {parts}")
+    configured = {f.name for f in config.feeds}
+    for gap in _docket_gaps(obj["db"]).to_dict("records"):
+        if gap["feed"] in configured:
+            click.echo(f"warning: {gap['feed']}: {gap['warning']} (docket feeds list only about the last 24 hours; "
+                       "poll them at least every 12h)")
 
 
 @feeds_group.command("export")

@@ -28,6 +28,14 @@ CONFIG_ENV = "RIVALWATCH_FEEDS"
 LOCAL_CONFIG = Path("feeds.toml")
 DEFAULT_INTERVAL_S = 30 * 60
 MIN_INTERVAL_S = 60
+# A docket feed lists only about the last 24 hours of entries: poll at least twice in that time.
+DOCKET_MAX_DEFAULT_INTERVAL_S = 12 * 3600
+# The forms whose primary document is fetched and analysed (entries of other forms are still stored).
+EDGAR_FORMS = ("10-K", "10-Q", "8-K", "S-1", "DEF 14A")
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+DOCUMENTS_PER_REFRESH = 20
+EDGAR_FEED_URL = ("https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK={cik}"
+                  "&type=&dateb=&owner=include&count=40&output=atom")
 
 
 class ConfigError(ValueError):
@@ -111,6 +119,19 @@ def _positive_int(value) -> int:
     return number
 
 
+def parse_forms(value) -> tuple[str, ...]:
+    """A list of SEC form types (["10-K", "8-K"]), or from the environment a
+    comma-separated string; upper case, no duplicates."""
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f'must be a list of form types such as ["10-K", "8-K"], not {value!r}')
+    forms = tuple(dict.fromkeys(" ".join(v.split()).upper() for v in value if v.strip()))
+    if not forms:
+        raise ValueError("needs at least one form type, such as \"10-K\"")
+    return forms
+
+
 _CONTACT = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+|https?://\S+")
 
 
@@ -152,7 +173,13 @@ SETTINGS = [
     SettingSpec("per_host_concurrency", 2, _positive_int, "Most requests in flight to one host at a time."),
     SettingSpec("max_workers", 8, _positive_int, "Most requests in flight in total."),
     SettingSpec("default_interval", DEFAULT_INTERVAL_S, parse_duration,
-                "Check interval of a feed that sets none."),
+                "Check interval of a feed that sets none (docket feeds: at most 12h)."),
+    SettingSpec("edgar_forms", EDGAR_FORMS, parse_forms,
+                "SEC forms whose primary document is fetched and analysed (an edgar feed's `forms` wins)."),
+    SettingSpec("max_document_bytes", MAX_DOCUMENT_BYTES, parse_size,
+                "Cap on one filing document; a larger one is truncated and the truncation noted."),
+    SettingSpec("documents_per_refresh", DOCUMENTS_PER_REFRESH, _positive_int,
+                "Most filing documents fetched per edgar feed in one refresh (the rest wait for the next)."),
 ]
 _SPECS = {spec.key: spec for spec in SETTINGS}
 
@@ -168,6 +195,9 @@ class Settings:
     per_host_concurrency: int = 2
     max_workers: int = 8
     default_interval: float = DEFAULT_INTERVAL_S
+    edgar_forms: tuple[str, ...] = EDGAR_FORMS
+    max_document_bytes: int = MAX_DOCUMENT_BYTES
+    documents_per_refresh: int = DOCUMENTS_PER_REFRESH
     sources: dict = field(default_factory=dict, compare=False)  # setting -> env | file | default
 
     def fetch_options(self) -> dict:
@@ -216,6 +246,8 @@ class Feed:
     owner: str | None = None
     interval_s: float = DEFAULT_INTERVAL_S
     enabled: bool = True
+    forms: tuple[str, ...] | None = None  # edgar: forms whose documents are read (None: settings.edgar_forms)
+    cik: str | None = None                # edgar: the filer's CIK (the URL is built from it when not given)
 
 
 @dataclass
@@ -229,7 +261,7 @@ class FeedsConfig:
         return str(self.path) if self.path else "packaged feeds.default.toml"
 
 
-_FEED_KEYS = {"name", "url", "kind", "owner", "interval", "enabled"}
+_FEED_KEYS = {"name", "url", "kind", "owner", "interval", "enabled", "forms", "cik"}
 
 
 def _feed(entry: dict, number: int, settings: Settings, where: str) -> Feed:
@@ -240,17 +272,36 @@ def _feed(entry: dict, number: int, settings: Settings, where: str) -> Feed:
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ConfigError(f"{label}: needs a name (it becomes `feed` in the views)")
-    url = entry.get("url")
-    if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
-        raise ConfigError(f"{label}: url must be an http or https URL, not {url!r}")
-    kind = entry.get("kind", "news")
+    kind = entry.get("kind", "edgar" if "cik" in entry else "news")
     if kind not in KINDS:
         raise ConfigError(f"{label}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    cik, forms = entry.get("cik"), None
+    if cik is not None:
+        cik = str(cik).strip()
+        if kind != "edgar" or not cik.isdigit() or len(cik) > 10:
+            raise ConfigError(f"{label}: cik is for edgar feeds and is a number of up to 10 digits "
+                              f"(\"0001326801\"), not {entry['cik']!r}")
+        cik = cik.zfill(10)
+    if "forms" in entry:
+        if kind != "edgar":
+            raise ConfigError(f"{label}: forms is for edgar feeds (which SEC forms' documents to read)")
+        try:
+            forms = parse_forms(entry["forms"])
+        except ValueError as exc:
+            raise ConfigError(f"{label}: forms {exc}") from None
+    url = entry.get("url") or (EDGAR_FEED_URL.format(cik=cik) if cik else None)
+    if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+        raise ConfigError(f"{label}: url must be an http or https URL, not {url!r}")
     owner = entry.get("owner") or None
     if owner is not None and not isinstance(owner, str):
         raise ConfigError(f"{label}: owner must be a company id such as \"meta\"")
     try:
-        interval = parse_duration(entry["interval"]) if "interval" in entry else settings.default_interval
+        if "interval" in entry:
+            interval = parse_duration(entry["interval"])
+        elif kind == "docket":
+            interval = min(settings.default_interval, DOCKET_MAX_DEFAULT_INTERVAL_S)
+        else:
+            interval = settings.default_interval
     except ValueError as exc:
         raise ConfigError(f"{label}: interval: {exc}") from None
     if interval < MIN_INTERVAL_S:
@@ -258,7 +309,8 @@ def _feed(entry: dict, number: int, settings: Settings, where: str) -> Feed:
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
         raise ConfigError(f"{label}: enabled must be true or false")
-    return Feed(name=name.strip(), url=url.strip(), kind=kind, owner=owner, interval_s=interval, enabled=enabled)
+    return Feed(name=name.strip(), url=url.strip(), kind=kind, owner=owner, interval_s=interval, enabled=enabled,
+                forms=forms, cik=cik)
 
 
 def parse_config(text: str, *, path: Path | None, environ: dict | None = None) -> FeedsConfig:

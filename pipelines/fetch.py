@@ -3,7 +3,9 @@ decompressed body, a redirect limit and the private-network guard checked on
 every hop. feedparser never touches the network (DESIGN.md).
 
 Also the small pieces of HTTP politeness that a refresh needs: conditional
-request headers, Retry-After, and where a chain of permanent redirects led.
+request headers, Retry-After, and where a chain of permanent redirects led;
+and SEC fair access on every hop to an EDGAR host (pipelines.sec_access:
+a named contact in the User-Agent, one rate limit, the pause after 403/429).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
+
+from pipelines import sec_access
 
 DEFAULT_USER_AGENT = "rivalwatch/0.1 (+https://github.com/rivalwatch/rivalwatch)"
 CONNECT_TIMEOUT_S = 10.0
@@ -38,6 +42,14 @@ class FetchError(RuntimeError):
     """A fetch that failed; the message names the URL (without credentials) and the reason."""
 
 
+class EdgarRefused(FetchError):
+    """An EDGAR request refused before it was sent: the User-Agent names no contact."""
+
+
+class EdgarPaused(FetchError):
+    """An EDGAR request not sent: EDGAR fetching is paused after a 403/429."""
+
+
 @dataclass
 class Fetched:
     url: str
@@ -46,6 +58,7 @@ class Fetched:
     headers: dict[str, str]
     body: bytes
     redirects: list[tuple[int, str]] = field(default_factory=list)
+    truncated: bool = False  # only with fetch(truncate=True): the body stops at the cap
 
     @property
     def not_modified(self) -> bool:
@@ -172,9 +185,12 @@ def fetch(
     allow_private_networks: bool | list[str] | None = False,
     headers: dict[str, str] | None = None,
     client: httpx.Client | None = None,
+    truncate: bool = False,
 ) -> Fetched:
     """GET a URL, following redirects by hand so each hop's address is checked.
-    Any final status is returned (304 and errors included); the caller decides."""
+    Any final status is returned (304 and errors included); the caller decides.
+    With ``truncate`` a body over ``max_bytes`` is cut at the cap (and marked)
+    instead of being an error. EDGAR hosts go through SEC fair access."""
     allowance = parse_allowance(allow_private_networks)
     deadline = time.monotonic() + total_timeout
     own_client = client is None
@@ -190,23 +206,28 @@ def fetch(
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise FetchError(f"{redact(current)}: only http and https URLs can be fetched")
             check_address(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80), allowance)
+            queued = time.monotonic()
+            edgar = _edgar_turn(parts.hostname, request_headers["User-Agent"])
+            deadline += time.monotonic() - queued  # waiting our turn at SEC is not the server being slow
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise FetchError(f"{redact(current)}: timed out (limit {total_timeout:g} s)")
             timeout = httpx.Timeout(remaining, connect=min(connect_timeout, remaining))
             try:
                 with client.stream("GET", current, headers=request_headers, timeout=timeout) as response:
+                    if edgar is not None and response.status_code in sec_access.PAUSE_STATUSES:
+                        edgar.pause(response.status_code, parts.hostname)
                     # Not `is_redirect`: httpx says True for every 3xx, 304 included.
                     if response.has_redirect_location:
                         target = urljoin(current, response.headers.get("location", ""))
                         redirects.append((response.status_code, target))
                         current = target
                         continue
-                    body = _read_capped(response, max_bytes, deadline, current, total_timeout)
+                    body, cut = _read_capped(response, max_bytes, deadline, current, total_timeout, truncate)
                     return Fetched(
                         url=url, final_url=current, status=response.status_code,
                         headers={k.lower(): v for k, v in response.headers.items()},
-                        body=body, redirects=redirects,
+                        body=body, redirects=redirects, truncated=cut,
                     )
             except httpx.TimeoutException:
                 raise FetchError(f"{redact(current)}: timed out (limit {total_timeout:g} s)") from None
@@ -216,6 +237,25 @@ def fetch(
     finally:
         if own_client:
             client.close()
+
+
+def _edgar_turn(host: str, user_agent: str) -> sec_access.EdgarGate | None:
+    """For an EDGAR host: refuse an anonymous client, honour the pause, wait
+    for the shared rate limit. Returns the gate (None for other hosts)."""
+    gate = sec_access.GATE
+    if not gate.covers(host):
+        return None
+    problem = sec_access.contact_problem(user_agent)
+    if problem:
+        raise EdgarRefused(f"refused: {problem}")
+    paused = gate.pause_message()
+    if paused:
+        raise EdgarPaused(paused)
+    gate.limiter.acquire()
+    paused = gate.pause_message()  # another thread may have been answered 429 while this one waited
+    if paused:
+        raise EdgarPaused(paused)
+    return gate
 
 
 def new_client(connections: int = 10) -> httpx.Client:
@@ -230,7 +270,7 @@ def new_client(connections: int = 10) -> httpx.Client:
 class _Decoder:
     """Content-Encoding decoding that never produces more than the cap."""
 
-    def __init__(self, encoding: str, max_bytes: int, url: str):
+    def __init__(self, encoding: str, max_bytes: int, url: str, truncate: bool = False):
         encoding = (encoding or "identity").strip().lower()
         if encoding in ("", "identity"):
             self._inflate = None
@@ -241,11 +281,15 @@ class _Decoder:
         else:
             raise FetchError(f"{redact(url)}: unsupported content encoding {encoding!r}")
         self.max_bytes, self.url, self.size = max_bytes, url, 0
+        self.truncate, self.full = truncate, False  # full: data beyond the cap was seen (and dropped)
 
     def _count(self, data: bytes) -> bytes:
+        if self.size + len(data) > self.max_bytes:
+            if not self.truncate:
+                raise FetchError(
+                    f"{redact(self.url)}: body larger than the {_size(self.max_bytes)} cap (decompressed)")
+            data, self.full = data[: self.max_bytes - self.size], True
         self.size += len(data)
-        if self.size > self.max_bytes:
-            raise FetchError(f"{redact(self.url)}: body larger than the {_size(self.max_bytes)} cap (decompressed)")
         return data
 
     def feed(self, data: bytes) -> bytes:
@@ -256,7 +300,7 @@ class _Decoder:
             self._inflate = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
         out = []
         try:
-            while data:
+            while data and not self.full:
                 out.append(self._count(self._inflate.decompress(data, self.max_bytes - self.size + 1)))
                 data = self._inflate.unconsumed_tail
         except zlib.error as exc:
@@ -264,23 +308,29 @@ class _Decoder:
         return b"".join(out)
 
     def flush(self) -> bytes:
-        if self._inflate is None or isinstance(self._inflate, str):
+        if self._inflate is None or isinstance(self._inflate, str) or self.full:
             return b""
         return self._count(self._inflate.flush(self.max_bytes - self.size + 1))
 
 
-def _read_capped(response: httpx.Response, max_bytes: int, deadline: float, url: str, total: float) -> bytes:
+def _read_capped(
+    response: httpx.Response, max_bytes: int, deadline: float, url: str, total: float, truncate: bool = False,
+) -> tuple[bytes, bool]:
+    """The body, at most ``max_bytes`` decompressed, and whether it was cut there."""
     encoding = response.headers.get("content-encoding", "")
     declared = response.headers.get("content-length", "")
-    if encoding.strip().lower() in ("", "identity") and declared.isdigit() and int(declared) > max_bytes:
+    if (not truncate and encoding.strip().lower() in ("", "identity") and declared.isdigit()
+            and int(declared) > max_bytes):
         raise FetchError(
             f"{redact(url)}: body larger than the {_size(max_bytes)} cap ({int(declared):,} bytes declared)"
         )
-    decoder = _Decoder(encoding, max_bytes, url)
+    decoder = _Decoder(encoding, max_bytes, url, truncate)
     chunks = []
     for chunk in response.iter_raw():
         if time.monotonic() > deadline:
             raise FetchError(f"{redact(url)}: body still arriving after the total time limit ({total:g} s)")
         chunks.append(decoder.feed(chunk))
+        if decoder.full:
+            break  # the rest is not read: closing the stream drops it
     chunks.append(decoder.flush())
-    return b"".join(chunks)
+    return b"".join(chunks), decoder.full

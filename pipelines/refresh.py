@@ -10,6 +10,10 @@ safe to kill at any point.
   ``runs`` row still says 'running'), so its cost follows new data.
 - One refresh at a time: a lock file next to the warehouse (flock, released
   by the kernel even on SIGKILL) names its holder to a second one.
+- SEC EDGAR: feeds are refused without a contact in the User-Agent, skipped
+  while EDGAR is paused (after a 403/429, kept across runs), and the filings
+  of the chosen forms get their primary documents fetched after the feeds
+  (pipelines.filing_fetch), all under one EDGAR rate limit.
 """
 
 from __future__ import annotations
@@ -32,9 +36,11 @@ from urllib.parse import urlsplit
 
 import duckdb
 
+from pipelines import filing_fetch, sec_access
 from pipelines.catalog import Catalog
 from pipelines.feeds import Feed, FeedsConfig, Settings
 from pipelines.fetch import (
+    EdgarPaused,
     Fetched,
     FetchError,
     conditional_headers,
@@ -46,7 +52,7 @@ from pipelines.fetch import (
 )
 from pipelines.ingest import analyze_pending
 from pipelines.parse import ParsedFeed, ParseError, normalize_entries, parse_document
-from warehouse import db, feed_state, store
+from warehouse import db, feed_state, filing_store, store
 from warehouse.db import utcnow
 from warehouse.feed_state import FeedState
 
@@ -114,7 +120,7 @@ def refresh_lock(db_path: Path, command: str = "refresh"):
 class Attempt:
     feed: Feed
     url: str
-    outcome: str  # fetched | not_modified | unchanged | error
+    outcome: str  # fetched | not_modified | unchanged | skipped (EDGAR paused) | error
     status: int | None = None
     fetched: Fetched | None = None
     body_hash: str | None = None
@@ -143,6 +149,8 @@ def attempt_feed(
         with semaphore:
             got = fetch(url, headers=conditional_headers(state.etag, state.last_modified), client=client,
                         **settings.fetch_options())
+    except EdgarPaused as exc:
+        return Attempt(feed, url, "skipped", error=str(exc))
     except FetchError as exc:
         return Attempt(feed, url, "error", error=str(exc).splitlines()[0])
     except Exception as exc:  # a bug must cost one feed, not the run
@@ -178,10 +186,13 @@ def next_state(state: FeedState, attempt: Attempt, now: datetime, rng: random.Ra
     (interval; after n errors interval x n with jitter, at most 7 days; 429/503
     at least Retry-After and 60 min), disabling (410, or 30 days failing), and
     the permanent-redirect count."""
+    if attempt.outcome == "skipped":
+        return state  # not asked (EDGAR paused): nothing happened to the feed
     s = replace(state, last_fetch_at=now, last_status=attempt.status, last_outcome=attempt.outcome)
     got = attempt.fetched
     if attempt.ok:
         s = replace(s, error_count=0, first_failure_at=None, last_error=None, last_success_at=now,
+                    previous_success_at=state.last_success_at,
                     next_check_at=now + timedelta(seconds=state.interval_s))
         if got is not None:
             if got.status == 304:
@@ -239,6 +250,8 @@ class FeedOutcome:
         return self.outcome != "error"
 
     def line(self) -> str:
+        if self.outcome == "skipped":
+            return f"skip   {self.feed}: {self.message}"
         if self.outcome == "fetched":
             text = f"ok     {self.feed}: {self.items} items, {self.new} new, {self.changed} changed"
         elif self.outcome == "not_modified":
@@ -247,6 +260,8 @@ class FeedOutcome:
             text = f"same   {self.feed}: body unchanged, not parsed again"
         elif self.disabled:
             text = f"error  {self.feed}: {self.message}; feed disabled (`rivalwatch feeds enable {self.feed}` to retry)"
+        elif self.outcome == "error" and self.next_check_at is None:
+            text = f"error  {self.feed}: {self.message}"  # refused before asking: the message says what to fix
         else:
             when = f"{self.next_check_at:%Y-%m-%d %H:%M} UTC" if self.next_check_at else "the next run"
             text = f"error  {self.feed}: {self.message}; retrying after {when}"
@@ -278,6 +293,7 @@ class RefreshReport:
     analysed: int = 0
     resumed_runs: list[int] = field(default_factory=list)
     next_due_at: datetime | None = None
+    documents: int = 0  # filing documents stored (read, truncated or failed)
 
     def count(self, outcome: str) -> int:
         return sum(1 for o in self.outcomes if o.outcome == outcome)
@@ -306,9 +322,13 @@ class RefreshReport:
             if self.next_due_at:
                 text += f"; next feed due {self.next_due_at:%Y-%m-%d %H:%M} UTC"
             return text
-        text = (f"refresh: {_n(due, 'feed')} due, {due - self.errors} ok ({self.count('fetched')} fetched, "
+        skipped = self.count("skipped")
+        text = (f"refresh: {_n(due, 'feed')} due, {due - self.errors - skipped} ok ({self.count('fetched')} fetched, "
                 f"{self.count('not_modified')} not modified, {self.count('unchanged')} unchanged), "
-                f"{_n(self.errors, 'error')}, {_n(self.new_items, 'new item')}, {self.analysed} analysed")
+                + (f"{skipped} skipped (SEC EDGAR paused), " if skipped else "")
+                + f"{_n(self.errors, 'error')}, {_n(self.new_items, 'new item')}, {self.analysed} analysed")
+        if self.documents:
+            text += f", {_n(self.documents, 'filing document')}"
         if self.not_due:
             text += f", {self.not_due} not due"
         if self.disabled:
@@ -328,6 +348,9 @@ class Reporter:
     def feed(self, outcome: FeedOutcome) -> None: ...
 
     def phase(self, text: str) -> None: ...
+
+    def note(self, text: str) -> None:
+        """A line worth a person's attention that is no feed's outcome (a truncated document)."""
 
     def close(self) -> None: ...
 
@@ -384,11 +407,11 @@ def _collect(con, futures, states, report, reporter, pending_states, stored, now
             else:
                 stored.update(new_ids, changed_ids)
                 outcome.items, outcome.new, outcome.changed = len(attempt.items), len(new_ids), len(changed_ids)
-        else:
+        elif attempt.outcome != "skipped":
             # Nothing to store but the state: these go in one transaction at the end
             # (if a kill loses them, the feed is merely asked again).
             pending_states.append(replace(after, last_new_items=0))
-        outcome.next_check_at = after.next_check_at
+        outcome.next_check_at = after.next_check_at if attempt.outcome != "skipped" else None
         outcome.disabled = after.disabled_reason if after.disabled_at and not before.disabled_at else None
         outcome.moved_to = after.fetch_url if after.fetch_url != before.fetch_url else None
         states[attempt.feed.name] = after
@@ -414,6 +437,21 @@ def select_due(config: FeedsConfig, states: dict[str, FeedState], now: datetime,
     return due, not_due, disabled
 
 
+def _held_back(feed: Feed, state: FeedState, settings: Settings, gate: sec_access.EdgarGate) -> FeedOutcome | None:
+    """An EDGAR feed that must not be asked now: refused (no contact in the
+    User-Agent; nothing is recorded, so fixing the setting takes effect at
+    once) or skipped (EDGAR paused after a 403/429)."""
+    on_edgar = gate.covers(urlsplit(state.fetch_url).hostname)
+    if feed.kind == "edgar" or on_edgar:
+        problem = sec_access.contact_problem(settings.user_agent)
+        if problem:
+            return FeedOutcome(feed=feed.name, outcome="error", message=f"refused: {problem}")
+    paused = gate.pause_message() if on_edgar else None
+    if paused:
+        return FeedOutcome(feed=feed.name, outcome="skipped", message=paused)
+    return None
+
+
 def refresh(
     con: duckdb.DuckDBPyConnection, config: FeedsConfig, catalog: Catalog, *, now: datetime | None = None,
     force: bool = False, only: Iterable[str] | None = None, reporter: Reporter | None = None,
@@ -421,8 +459,15 @@ def refresh(
 ) -> RefreshReport:
     """One pass over the due feeds of ``config``, on an open writer connection."""
     now = now or utcnow()
-    rng = rng or random.Random()
-    reporter = reporter or Reporter()
+    with sec_access.session(con, now) as gate:
+        return _refresh(con, config, catalog, gate, now=now, force=force, only=only,
+                        reporter=reporter or Reporter(), rng=rng or random.Random())
+
+
+def _refresh(
+    con: duckdb.DuckDBPyConnection, config: FeedsConfig, catalog: Catalog, gate: sec_access.EdgarGate, *,
+    now: datetime, force: bool, only: Iterable[str] | None, reporter: Reporter, rng: random.Random,
+) -> RefreshReport:
     settings = config.settings
     states = feed_state.sync_config(con, config.feeds, now)
     resumed = feed_state.unfinished_runs(con)
@@ -430,27 +475,44 @@ def refresh(
     run_id = store.start_run(con, "refresh")
     report = RefreshReport(run_id=run_id, started_at=now, not_due=not_due, disabled=disabled, resumed_runs=resumed)
     reporter.start(len(due))
+    asked = []
+    for feed, state in due:
+        held = _held_back(feed, state, settings, gate)
+        if held is None:
+            asked.append((feed, state))
+        else:
+            report.outcomes.append(held)
+            reporter.feed(held)
     stored: set[str] = set()
     pending_states: list[FeedState] = []
     semaphores = {urlsplit(s.fetch_url).hostname or "": BoundedSemaphore(settings.per_host_concurrency)
-                  for _, s in due}
-    with new_client(settings.max_workers) as client, ThreadPoolExecutor(settings.max_workers) as pool:
-        futures = [
-            pool.submit(attempt_feed, feed, state, settings, client=client,
-                        semaphore=semaphores[urlsplit(state.fetch_url).hostname or ""], fetched_at=now, run_id=run_id)
-            for feed, state in _round_robin_by_host(due)
-        ]
-        try:
-            _collect(con, futures, states, report, reporter, pending_states, stored, now, rng)
-        except BaseException:
-            for future in futures:  # Ctrl+C or a bug: do not wait for feeds not started yet
-                future.cancel()
-            raise
-    if pending_states:
-        con.execute("BEGIN TRANSACTION")
-        feed_state.save_states(con, pending_states)
-        con.execute("COMMIT")
-    todo = stored | set(feed_state.items_of_runs(con, resumed))
+                  for _, s in asked}
+    with new_client(settings.max_workers) as client:
+        with ThreadPoolExecutor(settings.max_workers) as pool:
+            futures = [
+                pool.submit(attempt_feed, feed, state, settings, client=client,
+                            semaphore=semaphores[urlsplit(state.fetch_url).hostname or ""], fetched_at=now,
+                            run_id=run_id)
+                for feed, state in _round_robin_by_host(asked)
+            ]
+            try:
+                _collect(con, futures, states, report, reporter, pending_states, stored, now, rng)
+            except BaseException:
+                for future in futures:  # Ctrl+C or a bug: do not wait for feeds not started yet
+                    future.cancel()
+                raise
+        if pending_states:
+            con.execute("BEGIN TRANSACTION")
+            feed_state.save_states(con, pending_states)
+            con.execute("COMMIT")
+        # Filing documents of the EDGAR feeds read in this pass (each stored as it arrives).
+        read = {o.feed for o in report.outcomes if o.outcome in ("fetched", "not_modified", "unchanged")}
+        edgar_feeds = [feed for feed, _ in asked if feed.kind == "edgar" and feed.name in read]
+        documents = filing_fetch.fetch_pending(con, edgar_feeds, settings, client=client, now=now, run_id=run_id,
+                                               reporter=reporter)
+        report.documents = len(documents)
+    todo = (stored | set(documents) | set(feed_state.items_of_runs(con, resumed))
+            | set(filing_store.documents_of_runs(con, resumed)))
     if todo:
         reporter.phase(f"analysing {len(todo)} new or changed items")
         report.analysed = analyze_pending(con, catalog, item_ids=sorted(todo))

@@ -1198,6 +1198,17 @@ MANIFEST: list[dict[str, str]] = [
     {"file": "kadrey-docket.xml", "name": "kadrey-docket", "kind": "docket", "owner": ""},
 ]
 
+# Filing documents for the demo, hand-written in pipelines/samples/filings/
+# (10-K-style HTML with "Competition" and "Risk Factors" sections; not copies of
+# real filings). `rivalwatch demo` attaches each to the sample EDGAR entry with
+# its accession number, as a refresh would fetch the primary document.
+DOCUMENTS: list[dict[str, str]] = [
+    {"accession": "0001326801-25-000017", "file": "filings/meta-10k-2024.html"},
+    {"accession": "0000789019-24-000056", "file": "filings/microsoft-10k-2024.html"},
+    {"accession": "0001045810-25-000023", "file": "filings/nvidia-10k-2025.html"},
+    {"accession": "0001652044-25-000014", "file": "filings/alphabet-10k-2024.html"},
+]
+
 # ===========================================================================
 # Writers
 # ===========================================================================
@@ -1529,6 +1540,16 @@ def build_manifest() -> str:
         for key in ("file", "name", "kind", "owner"):
             lines.append(f'{key} = "{feed[key]}"')
         lines.append("")
+    lines += [
+        "# Filing documents (hand-written, in filings/), attached by accession number",
+        "# to the sample EDGAR entries, as a refresh would fetch their primary documents.",
+        "",
+    ]
+    for document in DOCUMENTS:
+        lines.append("[[document]]")
+        for key in ("accession", "file"):
+            lines.append(f'{key} = "{document[key]}"')
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -1553,6 +1574,10 @@ def check() -> None:
     assert len(NEWS) >= 90 and len(META_BLOG) >= 20 and len(OPENAI_BLOG) >= 15
     assert len(FILINGS) >= 15 and len(DOCKET) >= 15
     assert {m["file"] for m in MANIFEST} == set(BUILDERS)
+    filed = {f"{FILERS[f]['cik']}-{d[2:4]}-{n:06d}" for f, _, d, n, *_ in FILINGS}
+    for document in DOCUMENTS:
+        assert document["accession"] in filed, f"no sample filing {document['accession']}"
+        assert (OUT_DIR / document["file"]).is_file(), f"missing {document['file']}"
 
 
 def main() -> None:

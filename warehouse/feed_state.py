@@ -44,6 +44,7 @@ class FeedState:
     redirect_count: int = 0
     last_new_items: int = 0
     updated_at: datetime | None = None
+    previous_success_at: datetime | None = None  # the success before the last (docket gaps)
 
 
 COLUMNS = [f.name for f in fields(FeedState)]

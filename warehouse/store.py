@@ -28,6 +28,7 @@ EDGE_COLUMNS = [
 ANALYSIS_COLUMNS = [
     "item_id", "content_hash", "analyzer_version", "catalog_version", "analyzed_at",
 ]
+PASSAGE_COLUMNS = ["item_id", "passage_no", "section", "first_sentence", "last_sentence", "text"]
 
 
 def upsert_feed(
@@ -131,18 +132,29 @@ def assign_stories(con: duckdb.DuckDBPyConnection, item_ids: Sequence[str]) -> N
     )
 
 
+# What the analyzer reads of an item: its fields, its feed's owner and kind,
+# and the text of its filing document, if one was fetched. The analysed hash
+# covers the document too, so a newly fetched document re-analyses the item.
+_ANALYSED_HASH = "i.content_hash || coalesce('+' || d.text_hash, '')"
+_ANALYSIS_INPUT = f"""
+    i.item_id, i.title, i.body, {_ANALYSED_HASH} AS content_hash, f.owner, f.kind, i.filer_cik,
+    d.text AS document
+    FROM feed_items i
+    LEFT JOIN feeds f ON f.name = i.feed
+    LEFT JOIN filing_documents d ON d.item_id = i.item_id AND d.text IS NOT NULL
+"""
+
+
 def items_to_analyze(
     con: duckdb.DuckDBPyConnection, analyzer_version: str, catalog_version: str,
     item_ids: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Items whose stored analysis is missing or stale (other content, analyzer
     or catalog), with what the analyzer needs."""
-    sql = """
-        SELECT i.item_id, i.title, i.body, i.content_hash, f.owner, f.kind, i.filer_cik
-        FROM feed_items i
-        LEFT JOIN feeds f ON f.name = i.feed
+    sql = f"""
+        SELECT {_ANALYSIS_INPUT}
         LEFT JOIN item_analysis a ON a.item_id = i.item_id
-        WHERE (a.item_id IS NULL OR a.content_hash <> i.content_hash
+        WHERE (a.item_id IS NULL OR a.content_hash <> {_ANALYSED_HASH}
                OR a.analyzer_version <> $analyzer OR a.catalog_version <> $catalog)
     """
     params = dict(analyzer=analyzer_version, catalog=catalog_version)
@@ -153,33 +165,34 @@ def items_to_analyze(
 
 
 def all_items_for_analysis(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return con.execute(
-        """
-        SELECT i.item_id, i.title, i.body, i.content_hash, f.owner, f.kind, i.filer_cik
-        FROM feed_items i LEFT JOIN feeds f ON f.name = i.feed ORDER BY i.item_id
-        """
-    ).df()
+    return con.execute(f"SELECT {_ANALYSIS_INPUT} ORDER BY i.item_id").df()
 
 
 def replace_analysis(
     con: duckdb.DuckDBPyConnection, *, sentences: Sequence[dict], mentions: Sequence[dict],
-    edges: Sequence[dict], analyses: Sequence[dict],
+    edges: Sequence[dict], analyses: Sequence[dict], passages: Sequence[dict] = (),
 ) -> None:
-    """Swap the analysis of a batch of items in one transaction."""
+    """Swap the analysis of a batch of items in one transaction (with the
+    filing-document passages it read, see filing_passages)."""
     if not analyses:
         return
     done = _frame(analyses, ANALYSIS_COLUMNS)  # noqa: F841 (used by SQL)
     sentence_frame = _frame(sentences, SENTENCE_COLUMNS)  # noqa: F841 (used by SQL)
     mention_frame = _frame(mentions, MENTION_COLUMNS)  # noqa: F841
     edge_frame = _frame(edges, EDGE_COLUMNS)  # noqa: F841
+    passage_frame = _frame(passages, PASSAGE_COLUMNS).astype({"first_sentence": "Int64",  # noqa: F841
+                                                              "last_sentence": "Int64"})
     con.execute("BEGIN TRANSACTION")
     try:
-        for table in ("item_sentences", "item_mentions", "item_edges", "item_analysis"):
+        for table in ("item_sentences", "item_mentions", "item_edges", "item_analysis", "filing_passages"):
             con.execute(f"DELETE FROM {table} WHERE item_id IN (SELECT item_id FROM done)")
         con.execute(f"INSERT INTO item_sentences SELECT {', '.join(SENTENCE_COLUMNS)} FROM sentence_frame")
         con.execute(f"INSERT INTO item_mentions SELECT {', '.join(MENTION_COLUMNS)} FROM mention_frame")
         con.execute(f"INSERT INTO item_edges SELECT {', '.join(EDGE_COLUMNS)} FROM edge_frame")
         con.execute(f"INSERT INTO item_analysis SELECT {', '.join(ANALYSIS_COLUMNS)} FROM done")
+        if len(passage_frame):
+            con.execute(f"INSERT INTO filing_passages ({', '.join(PASSAGE_COLUMNS)}) "
+                        f"SELECT {', '.join(PASSAGE_COLUMNS)} FROM passage_frame")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

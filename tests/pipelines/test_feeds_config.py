@@ -54,7 +54,8 @@ def test_settings_are_layered_environment_file_default():
     assert s.allow_private_networks == ["127.0.0.1/32", "feeds.local"]
     assert s.sources == {"user_agent": "file", "total_timeout": "env", "max_bytes": "file",
                          "allow_private_networks": "env", "connect_timeout": "default", "max_redirects": "default",
-                         "per_host_concurrency": "default", "max_workers": "default", "default_interval": "default"}
+                         "per_host_concurrency": "default", "max_workers": "default", "default_interval": "default",
+                         "edgar_forms": "default", "max_document_bytes": "default", "documents_per_refresh": "default"}
 
 
 @pytest.mark.parametrize("text, message", [
