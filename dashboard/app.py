@@ -1,8 +1,10 @@
-"""The dashboard's entry point: `streamlit run dashboard/app.py`.
+"""The dashboard's entry point: `streamlit run dashboard/app.py` (or
+`rivalwatch serve`).
 
 The warehouse comes from RIVALWATCH_DB (default data/rivalwatch.duckdb); the
 pages read its published read-only snapshot and show an empty state until
-one exists.
+one exists with data, except the Feeds page (its "refresh now" is how the
+first data arrives) and the SQL page.
 """
 
 import sys
@@ -20,19 +22,34 @@ import streamlit as st
 from dashboard import data
 from warehouse.db import WarehouseMissing
 
-st.set_page_config(page_title="rivalwatch", layout="wide")
+st.set_page_config(page_title="rivalwatch", page_icon=":material/radar:", layout="wide")
 
+FEEDS = st.Page("views/feeds.py", title="Feeds", icon=":material/rss_feed:", url_path="feeds")
+SQL = st.Page("views/sql.py", title="SQL", icon=":material/terminal:", url_path="sql")
 page = st.navigation([
     st.Page("views/overview.py", title="Overview", icon=":material/insights:", default=True),
-    st.Page("views/evidence.py", title="Evidence", icon=":material/format_quote:"),
+    st.Page("views/rivalry.py", title="Rivalry", icon=":material/swords:", url_path="rivalry"),
+    st.Page("views/company.py", title="Company", icon=":material/domain:", url_path="company"),
+    st.Page("views/evidence.py", title="Evidence", icon=":material/format_quote:", url_path="evidence"),
+    st.Page("views/trends.py", title="Trends & spikes", icon=":material/trending_up:", url_path="trends"),
+    st.Page("views/filings.py", title="Filings", icon=":material/gavel:", url_path="filings"),
+    FEEDS,
+    SQL,
 ])
 st.sidebar.caption(f"Warehouse: `{data.db_path()}`")
 
-if not data.has_snapshot():
-    st.info(data.EMPTY_STATE)
-else:
-    try:
+
+def _empty_state() -> None:
+    st.info(data.EMPTY_STATE, icon=":material/inbox:")
+    st.page_link(FEEDS, label="Feeds: configured feeds and “refresh now”", icon=":material/rss_feed:")
+
+
+always_open = page.url_path in (FEEDS.url_path, SQL.url_path)
+try:
+    if always_open or (data.has_snapshot() and not data.is_empty()):
         page.run()
-    except WarehouseMissing:
-        # The snapshot vanished between the check and the query.
-        st.info(data.EMPTY_STATE)
+    else:
+        _empty_state()
+except WarehouseMissing:
+    # The snapshot vanished between the check and the query.
+    _empty_state()

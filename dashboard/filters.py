@@ -1,5 +1,7 @@
 """Sidebar filter widgets shared by the pages. Each is bound to a URL query
-parameter named by its key, so a filtered view can be bookmarked or shared."""
+parameter named by its key, so a filtered view can be bookmarked or shared;
+the pages use the same keys for the same things (`dates`, `company`), so the
+choice follows the user from page to page."""
 
 from __future__ import annotations
 
@@ -32,3 +34,13 @@ def choose(label: str, options: list[str], *, key: str, help: str | None = None)
     return st.sidebar.multiselect(
         label, options, key=key, bind="query-params", placeholder="All", help=help,
     )
+
+
+def one(label: str, options: list[str], *, key: str, index: int = 0, help: str | None = None,
+        sidebar: bool = True) -> str | None:
+    """A single choice bound to the URL (None when there is nothing to choose)."""
+    if not options:
+        return None
+    where = st.sidebar if sidebar else st
+    return where.selectbox(label, options, index=min(index, len(options) - 1), key=key,
+                           bind="query-params", help=help)

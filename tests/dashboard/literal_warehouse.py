@@ -1,6 +1,7 @@
 """A small literal warehouse for the dashboard's query tests: a few items,
-mentions and edges whose counts are known, one of them with a non-web URL
-and one whose text a spreadsheet would take for a formula."""
+mentions and edges whose counts are known, one of them with a non-web URL,
+one whose text a spreadsheet would take for a formula, and one (i5) a copy
+of i1's story carried by another feed."""
 
 from __future__ import annotations
 
@@ -35,7 +36,13 @@ ITEMS = [
      ["Zuckerberg said Llama will beat Claude.", "Newcorp was mentioned too."],
      [(0, "meta"), (0, "anthropic"), (1, "newcorp")],
      [(0, "meta", "anthropic", "benchmark", 0.3)]),
+    ("i5", "tech-news", "https://news.example.com/llama-3-copy", datetime(2024, 4, 18, 15),
+     ["Our goal with Llama 3 was to match GPT-4."],
+     [(0, "meta"), (0, "openai")],
+     [(0, "meta", "openai", "benchmark", 0.1)]),
 ]
+# i5 carries i1's story: same canonical URL.
+CANONICAL = {"i1": "https://ai.meta.com/blog/llama-3", "i5": "https://ai.meta.com/blog/llama-3"}
 
 
 def build_literal_warehouse(path: Path) -> Path:
@@ -51,6 +58,7 @@ def build_literal_warehouse(path: Path) -> Path:
                 item_id=item_id, feed=feed, item_guid=url, url=url, title=texts[0],
                 author=None, published_at=published, body=" ".join(texts),
                 content_hash=f"h-{item_id}", fetched_at=published, run_id=run_id,
+                canonical_url=CANONICAL.get(item_id),
             ))
             sentences += [dict(item_id=item_id, sentence_no=n, text=t) for n, t in enumerate(texts)]
             mentions += [
@@ -67,9 +75,12 @@ def build_literal_warehouse(path: Path) -> Path:
             analyses.append(dict(item_id=item_id, content_hash=f"h-{item_id}",
                                  analyzer_version="t", catalog_version="t",
                                  analyzed_at=published))
-        store.upsert_items(con, items)
+        store.upsert_items(con, items[:4])
+        store.upsert_items(con, items[4:])  # the copy arrives later, as from another fetch
         store.replace_analysis(con, sentences=sentences, mentions=mentions, edges=edges,
                                analyses=analyses)
         store.finish_run(con, run_id, status="ok", items_seen=len(items),
-                         items_new=len(items), errors=0, detail=[])
+                         items_new=len(items), errors=0,
+                         detail=[dict(feed="meta-blog", ok=True, new=1, message=None),
+                                 dict(feed="tech-news", ok=False, new=0, message="server answered 503")])
     return path

@@ -1,0 +1,25 @@
+-- The people and voices a company speaks through: who is named as the speaker
+-- of its statements about rivals, for the Company page.
+-- $company: a company id; $start, $end: DATE or NULL.
+-- A statement is an edge counted once per story (copies of a story carrying
+-- the same evidence for the same pair count once). `speaker_name` is NULL for
+-- statements found without a named speaker (a company's own feed): they are
+-- listed as one row, "(the company's own feed)" being the page's wording.
+WITH statements AS (
+    SELECT e.speaker_name, e.target, any_value(e.stance) AS stance,
+           any_value(e.polarity) AS polarity, any_value(e.speaker_via) AS speaker_via,
+           min(i.published_at) AS published_at
+    FROM item_edges e
+    JOIN feed_items i USING (item_id)
+    WHERE e.speaker = $company::VARCHAR
+      AND ($start::DATE IS NULL OR i.published_at >= $start::DATE)
+      AND ($end::DATE IS NULL OR i.published_at < $end::DATE + INTERVAL 1 DAY)
+    GROUP BY coalesce(i.story_id, i.item_id), e.speaker_name, e.target, e.evidence
+)
+SELECT speaker_name, count(*) AS statements,
+       list(DISTINCT target ORDER BY target) AS targets,
+       mode(stance) AS main_stance, avg(polarity) AS mean_polarity,
+       mode(speaker_via) AS found_via, max(published_at) AS last_seen
+FROM statements
+GROUP BY speaker_name
+ORDER BY statements DESC, last_seen DESC NULLS LAST, speaker_name NULLS LAST
