@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tomllib
 from importlib import resources
@@ -198,10 +197,10 @@ def _serve(db_path: Path, port: int, address: str = "127.0.0.1") -> None:
         "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none",
         "--client.toolbarMode", "viewer",
     ]
-    try:
-        subprocess.run(command, env=env, check=False)
-    except KeyboardInterrupt:
-        pass
+    # Become streamlit rather than wait on it, so a SIGTERM from a service
+    # manager or a test reaches the server itself and leaves nothing behind.
+    sys.stdout.flush()
+    os.execve(sys.executable, command, env)
 
 
 @main.command("eval")
