@@ -65,7 +65,7 @@ def analyze_text(text: str, catalog: Catalog, owner: str | None = None) -> Analy
     if not catalog.pattern.search(text):
         # Most items of a general feed name no company: nothing to split or judge.
         return Analysis(text, [], [], [])
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, only_where=catalog.pattern)
     mentions = find_mentions(text, sentences, catalog)
     owner = owner if owner and catalog.is_company(owner) else None
     statements = attribute(text, sentences, mentions, owner, catalog.company_name(owner) if owner else None)

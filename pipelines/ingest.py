@@ -153,7 +153,9 @@ def analyze_pending(
     everything: bool = False,
 ) -> int:
     """Analyse items whose analysis is missing or stale, in batches; with
-    ``everything`` re-analyse all stored items (after a rule change)."""
+    ``everything`` re-analyse all stored items (after a rule change). New
+    items first get their stories (copies of one story across feeds)."""
+    store.assign_stories(con)
     frame = (
         store.all_items_for_analysis(con) if everything
         else store.items_to_analyze(con, ANALYZER_VERSION, catalog.version, item_ids)

@@ -151,11 +151,13 @@ def judge(
     if context and context.strip() != evidence.strip():
         candidates.append((context, None))
     text, target = candidates[1] if has_target else candidates[0]  # no cue anywhere: the evidence
+    votes, shifts, hits = {}, [], []
     for candidate, where in candidates:
-        if _votes(candidate)[0]:
+        found = _votes(candidate)
+        if found[0]:
             text, target = candidate, where
+            votes, shifts, hits = found
             break
-    votes, shifts, hits = _votes(text)
     votes.pop("neutral", None)
     if votes:
         best = max(votes.values())

@@ -85,7 +85,6 @@ def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple
             canonical_url = excluded.canonical_url, title_key = excluded.title_key
         """
     )
-    assign_stories(con, new_ids)
     return new_ids, changed_ids
 
 
@@ -110,26 +109,46 @@ def _upsert_details(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> No
 STORY_WINDOW_DAYS = 7
 
 
-def assign_stories(con: duckdb.DuckDBPyConnection, item_ids: Sequence[str]) -> None:
-    """Give new items the story of an earlier copy (same canonical URL, or the
-    same headline within a week in another feed), else a story of their own."""
-    if not item_ids:
-        return
-    fresh = pd.DataFrame({"item_id": list(item_ids)})  # noqa: F841 (used by SQL)
+def assign_stories(con: duckdb.DuckDBPyConnection) -> None:
+    """Give every item without a story the story of a copy (same canonical URL,
+    or the same headline within a week in another feed), else one of its own.
+    Run once per job, after all its items are stored: one pass over the
+    warehouse instead of one per feed, and a job killed before it leaves
+    items that the next job's pass picks up (readers fall back to item_id)."""
+    earlier_new = "(o.published_at < n.published_at OR (o.published_at = n.published_at AND o.item_id < n.item_id))"
+    same_headline = (f"o.feed <> n.feed AND o.title_key = n.title_key "
+                     f"AND abs(date_diff('day', o.published_at, n.published_at)) <= {STORY_WINDOW_DAYS}")
     con.execute(
         f"""
         UPDATE feed_items AS n SET story_id = coalesce(
+            -- a copy stored by an earlier job already has its story
             (SELECT arg_min(o.story_id, o.published_at) FROM feed_items o
-             WHERE o.item_id <> n.item_id AND o.story_id IS NOT NULL
-               AND o.canonical_url = n.canonical_url),
+             WHERE o.story_id IS NOT NULL AND o.canonical_url = n.canonical_url),
             (SELECT arg_min(o.story_id, o.published_at) FROM feed_items o
-             WHERE o.item_id <> n.item_id AND o.story_id IS NOT NULL AND o.feed <> n.feed
-               AND o.title_key = n.title_key
-               AND abs(date_diff('day', o.published_at, n.published_at)) <= {STORY_WINDOW_DAYS}),
+             WHERE o.story_id IS NOT NULL AND {same_headline}),
+            -- copies arriving together: the earliest one names the story
+            (SELECT arg_min(o.item_id, o.published_at) FROM feed_items o
+             WHERE o.story_id IS NULL AND o.item_id <> n.item_id
+               AND o.canonical_url = n.canonical_url AND {earlier_new}),
+            (SELECT arg_min(o.item_id, o.published_at) FROM feed_items o
+             WHERE o.story_id IS NULL AND o.item_id <> n.item_id AND {same_headline} AND {earlier_new}),
             n.item_id)
-        WHERE n.item_id IN (SELECT item_id FROM fresh)
+        WHERE n.story_id IS NULL
         """
     )
+    # Copies found by URL and by headline can chain (C -> B -> A): follow
+    # each story to its root so all copies share one id.
+    for _ in range(5):
+        changed = con.execute(
+            """
+            UPDATE feed_items AS n SET story_id = p.story_id
+            FROM feed_items AS p
+            WHERE n.story_id = p.item_id AND p.story_id <> p.item_id AND n.story_id <> p.story_id
+            RETURNING n.item_id
+            """
+        ).fetchall()
+        if not changed:
+            break
 
 
 # What the analyzer reads of an item: its fields, its feed's owner and kind,

@@ -76,7 +76,9 @@ def build_literal_warehouse(path: Path) -> Path:
                                  analyzer_version="t", catalog_version="t",
                                  analyzed_at=published))
         store.upsert_items(con, items[:4])
+        store.assign_stories(con)  # as every writing job does once its items are stored
         store.upsert_items(con, items[4:])  # the copy arrives later, as from another fetch
+        store.assign_stories(con)
         store.replace_analysis(con, sentences=sentences, mentions=mentions, edges=edges,
                                analyses=analyses)
         store.finish_run(con, run_id, status="ok", items_seen=len(items),
