@@ -26,8 +26,8 @@ test: $(STAMP)  ## run the whole test suite
 lint: $(STAMP)  ## ruff
 	$(BIN)/ruff check pipelines warehouse dashboard tests benchmarks scripts
 
-bench: $(STAMP)  ## benchmarks; numbers land in benchmarks/results/
-	$(BIN)/python benchmarks/sentence_splitters.py
+bench: $(STAMP)  ## every benchmark, side by side with the plain libraries: bench/results.json + BENCHMARKS.md (BENCH_ARGS=--quick: < 2 min)
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache

@@ -20,7 +20,7 @@ except ModuleNotFoundError:
 import streamlit as st
 
 from dashboard import data
-from warehouse.db import WarehouseMissing
+from warehouse.db import WarehouseMissing, WarehouseUnreadable
 
 st.set_page_config(page_title="rivalwatch", page_icon=":material/radar:", layout="wide")
 
@@ -50,6 +50,9 @@ try:
         page.run()
     else:
         _empty_state()
+except WarehouseUnreadable as exc:
+    # A damaged snapshot is not "no data": say so, and how it gets repaired.
+    st.error(str(exc), icon=":material/error:")
 except WarehouseMissing:
     # The snapshot vanished between the check and the query.
     _empty_state()

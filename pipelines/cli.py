@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 import click
+import duckdb
 
 from pipelines import ANALYZER_VERSION, cli_feeds, sec_access
 from pipelines.catalog import load_catalog
@@ -36,7 +37,25 @@ def _echo_frame(frame, fmt: str) -> None:
             click.echo(with_pd_options)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Write failures (a full disk, say) end a command with one sentence, not
+    a traceback: what was committed is kept and the next run completes it."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except db.WarehouseWriteError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+        except duckdb.IOException as exc:
+            where = (ctx.obj or {}).get("db", "the warehouse")
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            click.echo(f"error: could not write the warehouse at {where} ({reason}); what was committed is "
+                       "kept and the next run completes it", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", envvar="RIVALWATCH_DB", type=click.Path(dir_okay=False),
               help="Warehouse file (default data/rivalwatch.duckdb; env RIVALWATCH_DB).")
 @click.option("--catalog", "catalog_path", envvar="RIVALWATCH_CATALOG", type=click.Path(exists=True, dir_okay=False),
@@ -195,7 +214,10 @@ def _serve(db_path: Path, port: int, address: str = "127.0.0.1") -> None:
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.address", address, "--server.port", str(port), "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none",
-        "--client.toolbarMode", "viewer",
+        "--client.toolbarMode", "viewer", "--client.showErrorLinks", "false",
+        # The safe defaults of .streamlit/config.toml, for a server started from anywhere.
+        "--server.enableXsrfProtection", "true", "--server.enableCORS", "true",
+        "--server.maxUploadSize", "1", "--server.enableStaticServing", "false",
     ]
     # Become streamlit rather than wait on it, so a SIGTERM from a service
     # manager or a test reaches the server itself and leaves nothing behind.

@@ -23,6 +23,7 @@ from pipelines.feeds import (
     load_config,
     parse_duration,
 )
+from pipelines.fetch import redact
 from pipelines.refresh import FeedOutcome, RefreshBusy, Reporter, WarehouseBusy, run_refresh
 from pipelines.schedule import run_schedule
 from warehouse import db, feed_state, queries
@@ -188,11 +189,11 @@ def health_frame(config: FeedsConfig, health: pd.DataFrame) -> pd.DataFrame:
         # NULLs come back from pandas as NaN/NaT; read them as missing.
         h = {k: v for k, v in (known.get(feed.name) or {}).items() if not _missing(v)}
         status = "off" if not feed.enabled else (h.get("health") or "new")
-        if h.get("config_url") not in (None, feed.url):
+        if h.get("config_url") not in (None, redact(feed.url)):
             status = "new"  # the URL changed in the file: the next refresh starts it afresh
             h = {}
         note = h.get("disabled_reason") or h.get("last_error") or ""
-        if not note and h.get("fetch_url") and h.get("fetch_url") != feed.url:
+        if not note and h.get("fetch_url") and h.get("fetch_url") != redact(feed.url):
             note = f"moved to {h['fetch_url']}"
         if not feed.enabled:
             note = "enabled = false in the feeds file"
@@ -204,7 +205,7 @@ def health_frame(config: FeedsConfig, health: pd.DataFrame) -> pd.DataFrame:
             "status": "" if h.get("last_status") is None else int(h["last_status"]),
             "last_fetch": _when(h.get("last_fetch_at")),
             "next_check": "" if h.get("disabled_at") else _when(h.get("next_check_at")),
-            "items": int(h.get("items") or 0), "note": note, "url": h.get("fetch_url") or feed.url,
+            "items": int(h.get("items") or 0), "note": note, "url": h.get("fetch_url") or redact(feed.url),
         })
     return pd.DataFrame(rows, columns=["feed", "kind", "owner", "interval", "health", "status", "last_fetch",
                                        "next_check", "items", "note", "url"])

@@ -144,7 +144,8 @@ def attempt_feed(
     feed: Feed, state: FeedState, settings: Settings, *, client, semaphore, fetched_at: datetime, run_id: int,
 ) -> Attempt:
     """Fetch, and parse only when the body is new. Never raises."""
-    url = state.fetch_url
+    # The stored URL has no credentials: fetch the configured one while it is current.
+    url = feed.url if state.fetch_url == redact(feed.url) else state.fetch_url
     try:
         with semaphore:
             got = fetch(url, headers=conditional_headers(state.etag, state.last_modified), client=client,
@@ -469,7 +470,9 @@ def _refresh(
     now: datetime, force: bool, only: Iterable[str] | None, reporter: Reporter, rng: random.Random,
 ) -> RefreshReport:
     settings = config.settings
-    states = feed_state.sync_config(con, config.feeds, now)
+    # The warehouse (and so every analyst's SQL) sees feed URLs without the
+    # user:password some feeds need; the config keeps them for fetching.
+    states = feed_state.sync_config(con, [replace(f, url=redact(f.url)) for f in config.feeds], now)
     resumed = feed_state.unfinished_runs(con)
     due, not_due, disabled = select_due(config, states, now, force=force, only=only)
     run_id = store.start_run(con, "refresh")

@@ -1,5 +1,10 @@
 """HTML to plain text, keeping block boundaries as paragraph breaks so the
-sentence splitter does not glue a heading onto the next paragraph."""
+sentence splitter does not glue a heading onto the next paragraph.
+
+The result is text, never markup: scripts, styles and embedded objects are
+dropped with their content, attributes (event handlers included) vanish with
+their tags, and control characters are removed (a feed title carrying
+terminal escape sequences must not reach an operator's terminal)."""
 
 from __future__ import annotations
 
@@ -14,6 +19,8 @@ BLOCK_TAGS = (
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BREAKS = re.compile(r"\s*\n\s*(?:\n\s*)+")
 _TAGLIKE = re.compile(r"<[a-zA-Z/!]")
+# C0 and C1 controls except the whitespace ones (tab, newlines, form feeds), which become spaces or breaks.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def html_to_text(html: str | None) -> str:
@@ -24,7 +31,7 @@ def html_to_text(html: str | None) -> str:
     if not _TAGLIKE.search(html) and "&" not in html:
         return _normalise(html)
     tree = HTMLParser(html)
-    for node in tree.css("script, style, noscript, template, iframe, object"):
+    for node in tree.css("script, style, noscript, template, iframe, object, embed, svg, math"):
         node.decompose()
     for node in tree.css(",".join(BLOCK_TAGS)):
         node.insert_before("\n\n")
@@ -36,7 +43,7 @@ def html_to_text(html: str | None) -> str:
 
 
 def _normalise(text: str) -> str:
-    text = text.replace("\x00", "")
+    text = _CONTROLS.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     joined = "\n".join(lines)
     joined = _BREAKS.sub("\n\n", joined)

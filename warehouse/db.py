@@ -28,6 +28,22 @@ class WarehouseMissing(RuntimeError):
     """No snapshot to read yet."""
 
 
+class WarehouseUnreadable(WarehouseMissing):
+    """The snapshot exists but cannot be opened or read (a damaged file); the
+    next publish replaces it."""
+
+
+class WarehouseWriteError(RuntimeError):
+    """The writer could not write the warehouse (a full disk, say); what was
+    committed stays in DuckDB's write-ahead log and readers keep the previous
+    snapshot. The message says so."""
+
+
+class SnapshotError(WarehouseWriteError):
+    """The snapshot could not be published (a full disk, say); the previous
+    one stays in place for readers and the working file keeps the data."""
+
+
 def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
     """`--db` wins, then RIVALWATCH_DB, then data/rivalwatch.duckdb."""
     value = cli_value or os.environ.get(ENV_VAR) or DEFAULT_DB
@@ -89,27 +105,66 @@ def writer(db_path: Path, *, publish: bool = True) -> Iterator[duckdb.DuckDBPyCo
     try:
         migrate(con)
         yield con
-        con.execute("CHECKPOINT")
+        try:
+            con.execute("CHECKPOINT")
+        except duckdb.Error as exc:
+            raise WarehouseWriteError(
+                f"could not write the warehouse {db_path} ({_reason(exc)}): what this run committed is kept in "
+                "its write-ahead log and the next run completes it; readers keep the previous snapshot"
+            ) from None
     finally:
-        con.close()
+        try:
+            con.close()
+        except duckdb.Error:
+            pass  # a database DuckDB invalidated after a failed write: the error above says why
     if publish:
         publish_snapshot(db_path)
 
 
 def publish_snapshot(db_path: Path) -> Path:
-    """Copy the checkpointed, closed working file over the snapshot atomically."""
+    """Copy the checkpointed, closed working file over the snapshot atomically.
+    A failure (a full disk) leaves the previous snapshot untouched: the copy
+    goes to a temp file that only ``os.replace`` puts in place."""
     db_path = Path(db_path)
     target = snapshot_path(db_path)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    _remove_stale_copies(target)
     try:
         shutil.copyfile(db_path, tmp)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        raise SnapshotError(
+            f"could not publish the snapshot at {target} ({exc.strerror or exc}): readers keep the previous "
+            f"one and {db_path} keeps the data; free space and run any writing command to publish again"
+        ) from None
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
     return target
+
+
+def _remove_stale_copies(target: Path) -> None:
+    """Temp copies left by writers killed while publishing (SIGKILL skips
+    every cleanup); a copy whose writer still runs is left alone."""
+    for stale in target.parent.glob(f".{target.name}.*.tmp"):
+        pid = stale.name[len(target.name) + 2 : -len(".tmp")]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            stale.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def snapshot_version(db_path: Path) -> str:
@@ -122,11 +177,15 @@ def snapshot_version(db_path: Path) -> str:
 
 
 READER_CONFIG = {
+    # No file system or network from SQL: read_csv, COPY, ATTACH, EXPORT, INSTALL all refuse.
     "enable_external_access": False,
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
     "allow_community_extensions": False,
     "lock_configuration": True,
+    # No spilling: a reader would otherwise write temp files next to the snapshot,
+    # up to 90 % of the free disk, and starve the writer that publishes it.
+    "temp_directory": "",
 }
 
 
@@ -134,7 +193,8 @@ def open_reader(
     db_path: Path, *, memory_limit: str = "1GB", threads: int = 2
 ) -> duckdb.DuckDBPyConnection:
     """A read-only, sandboxed connection to the published snapshot: no file
-    system, no extensions, configuration locked."""
+    system, no extensions, configuration locked, no temp files. A damaged
+    snapshot raises WarehouseUnreadable, which says how to repair it."""
     snap = snapshot_path(Path(db_path))
     if not snap.exists():
         raise WarehouseMissing(
@@ -142,4 +202,20 @@ def open_reader(
             "`rivalwatch ingest FILE` first"
         )
     config = dict(READER_CONFIG, memory_limit=memory_limit, threads=threads)
-    return duckdb.connect(str(snap), read_only=True, config=config)
+    try:
+        con = duckdb.connect(str(snap), read_only=True, config=config)
+    except duckdb.Error as exc:
+        raise _unreadable(snap, exc) from None
+    try:
+        con.execute("SELECT count(*) FROM schema_migrations").fetchone()
+    except duckdb.Error as exc:
+        con.close()
+        raise _unreadable(snap, exc) from None
+    return con
+
+
+def _unreadable(snap: Path, exc: Exception) -> WarehouseUnreadable:
+    return WarehouseUnreadable(
+        f"the snapshot at {snap} is unreadable ({_reason(exc)}): run any writing command "
+        "(`rivalwatch refresh`, `rivalwatch ingest FILE`) to republish it"
+    )

@@ -85,6 +85,9 @@ def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple
             canonical_url = excluded.canonical_url, title_key = excluded.title_key
         """
     )
+    # A new item is a story of its own until assign_stories; a changed one may
+    # have moved its story's first day.
+    refresh_rollups(con, new_ids + changed_ids)
     return new_ids, changed_ids
 
 
@@ -114,7 +117,22 @@ def assign_stories(con: duckdb.DuckDBPyConnection) -> None:
     or the same headline within a week in another feed), else one of its own.
     Run once per job, after all its items are stored: one pass over the
     warehouse instead of one per feed, and a job killed before it leaves
-    items that the next job's pass picks up (readers fall back to item_id)."""
+    items that the next job's pass picks up (readers fall back to item_id).
+    Runs in its own transaction, with the roll-ups of the stories it touched."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        touched = _assign_stories(con)
+        refresh_rollups(con, touched)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _assign_stories(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Assign the stories; return the ids of the items whose story changed and
+    of the stories they left (an unassigned item is its own story)."""
+    touched = [r[0] for r in con.execute("SELECT item_id FROM feed_items WHERE story_id IS NULL").fetchall()]
     earlier_new = "(o.published_at < n.published_at OR (o.published_at = n.published_at AND o.item_id < n.item_id))"
     same_headline = (f"o.feed <> n.feed AND o.title_key = n.title_key "
                      f"AND abs(date_diff('day', o.published_at, n.published_at)) <= {STORY_WINDOW_DAYS}")
@@ -139,6 +157,14 @@ def assign_stories(con: duckdb.DuckDBPyConnection) -> None:
     # Copies found by URL and by headline can chain (C -> B -> A): follow
     # each story to its root so all copies share one id.
     for _ in range(5):
+        left = con.execute(
+            """
+            SELECT DISTINCT n.story_id FROM feed_items AS n JOIN feed_items AS p ON n.story_id = p.item_id
+            WHERE p.story_id <> p.item_id AND n.story_id <> p.story_id
+            """
+        ).fetchall()
+        if not left:
+            break
         changed = con.execute(
             """
             UPDATE feed_items AS n SET story_id = p.story_id
@@ -147,8 +173,8 @@ def assign_stories(con: duckdb.DuckDBPyConnection) -> None:
             RETURNING n.item_id
             """
         ).fetchall()
-        if not changed:
-            break
+        touched += [r[0] for r in left] + [r[0] for r in changed]
+    return touched
 
 
 # What the analyzer reads of an item: its fields, its feed's owner and kind,
@@ -212,10 +238,88 @@ def replace_analysis(
         if len(passage_frame):
             con.execute(f"INSERT INTO filing_passages ({', '.join(PASSAGE_COLUMNS)}) "
                         f"SELECT {', '.join(PASSAGE_COLUMNS)} FROM passage_frame")
+        refresh_rollups(con, done["item_id"].tolist())
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+# The dashboard's per-story roll-ups (migration 0007): each table's rows for
+# the stories in `rollup_keys`, or for every story when `{keys}` is empty.
+_STORY = "coalesce(i.story_id, i.item_id)"
+_ROLLUPS = {
+    "story_days": f"""
+        SELECT {_STORY}, min(i.published_at), count(*)
+        FROM feed_items i
+        WHERE i.published_at IS NOT NULL {{keys}}
+        GROUP BY ALL""",
+    "story_company_counts": f"""
+        SELECT {_STORY}, m.company, min(i.published_at), count(*)
+        FROM item_mentions m
+        JOIN feed_items i USING (item_id)
+        WHERE i.published_at IS NOT NULL {{keys}}
+        GROUP BY ALL""",
+    "story_pair_statements": f"""
+        SELECT {_STORY}, e.speaker, e.target, md5(e.evidence),
+               any_value(e.stance), any_value(e.polarity), min(i.published_at)
+        FROM item_edges e
+        JOIN feed_items i USING (item_id)
+        WHERE i.published_at IS NOT NULL {{keys}}
+        GROUP BY {_STORY}, e.speaker, e.target, md5(e.evidence)""",
+}
+
+# pair_day_counts sums story_pair_statements per day, pair and stance.
+_PAIR_DAYS = ("SELECT s.first_seen::DATE, s.speaker, s.target, s.stance, count(*), sum(s.polarity) "
+              "FROM story_pair_statements s")
+
+
+def refresh_rollups(con: duckdb.DuckDBPyConnection, item_ids: Iterable[str]) -> None:
+    """Recompute the roll-ups of the stories these items belong to, or
+    belonged to (pass a story id an item left: story ids are item ids).
+    Costs what those stories hold, not the warehouse; run it in the writer's
+    transaction that changed the items."""
+    ids = pd.DataFrame({"item_id": sorted(set(item_ids))}, dtype=object)  # noqa: F841 (used by SQL)
+    if not len(ids):
+        return
+    rollup_keys = con.execute(  # noqa: F841 (used by SQL)
+        f"""
+        SELECT item_id AS story_id FROM ids
+        UNION
+        SELECT {_STORY} FROM feed_items i WHERE i.item_id IN (SELECT item_id FROM ids)
+        """
+    ).df()
+    # Every copy of those stories, whichever of them changed.
+    story_items = con.execute(  # noqa: F841 (used by SQL)
+        f"SELECT i.item_id FROM feed_items i WHERE {_STORY} IN (SELECT story_id FROM rollup_keys)"
+    ).df()
+    keys = "AND i.item_id IN (SELECT item_id FROM story_items)"
+    # The day, pair and stance groups these stories counted in, and count in now.
+    groups = ("SELECT DISTINCT first_seen::DATE AS day, speaker, target, stance FROM story_pair_statements "
+              "WHERE story_id IN (SELECT story_id FROM rollup_keys)")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE rollup_pair_groups AS {groups}")
+    for table, select in _ROLLUPS.items():
+        con.execute(f"DELETE FROM {table} WHERE story_id IN (SELECT story_id FROM rollup_keys)")
+        con.execute(f"INSERT INTO {table} {select.format(keys=keys)}")
+    con.execute(f"INSERT INTO rollup_pair_groups {groups} EXCEPT SELECT * FROM rollup_pair_groups")
+    con.execute("""
+        DELETE FROM pair_day_counts AS c USING rollup_pair_groups AS g
+        WHERE c.day = g.day AND c.speaker = g.speaker AND c.target = g.target AND c.stance = g.stance
+    """)
+    con.execute(f"INSERT INTO pair_day_counts {_PAIR_DAYS} JOIN rollup_pair_groups g "
+                "ON s.first_seen::DATE = g.day AND s.speaker = g.speaker AND s.target = g.target "
+                "AND s.stance = g.stance GROUP BY ALL")
+    con.execute("DROP TABLE rollup_pair_groups")
+
+
+def rebuild_rollups(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute every roll-up from the warehouse (after loading rows with
+    plain SQL, as the benchmark does)."""
+    for table, select in _ROLLUPS.items():
+        con.execute(f"DELETE FROM {table}")
+        con.execute(f"INSERT INTO {table} {select.format(keys='')}")
+    con.execute("DELETE FROM pair_day_counts")
+    con.execute(f"INSERT INTO pair_day_counts {_PAIR_DAYS} GROUP BY ALL")
 
 
 def start_run(con: duckdb.DuckDBPyConnection, command: str) -> int:

@@ -268,3 +268,17 @@ def test_every_page_has_an_empty_state_without_a_warehouse(monkeypatch, tmp_path
     assert not at.metric and not at.dataframe
     if page == FEEDS:
         assert at.button(key="refresh")  # the way the first data comes in
+
+
+def test_a_damaged_snapshot_is_named_not_shown_as_empty(tmp_path, monkeypatch):
+    """A corrupt snapshot gets its own message saying how it is repaired."""
+    from warehouse import db as warehouse_db
+
+    path = tmp_path / "rw.duckdb"
+    with warehouse_db.writer(path) as con:
+        con.execute("INSERT INTO runs (command, started_at, status) VALUES ('t', now(), 'ok')")
+    warehouse_db.snapshot_path(path).write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("RIVALWATCH_DB", str(path))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert any("unreadable" in e.value for e in at.error), [e.value for e in at.error]

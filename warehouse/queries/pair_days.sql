@@ -3,17 +3,8 @@
 -- dashboard caches it per snapshot, then filters and sums it).
 -- A statement is an edge counted once per story: copies of a story carrying
 -- the same evidence for the same pair count once, on the first copy's day.
--- `polarity_sum` / `edges` is the mean polarity. No parameters.
-WITH statements AS (
-    SELECT e.speaker, e.target, any_value(e.stance) AS stance,
-           any_value(e.polarity) AS polarity, min(i.published_at) AS published_at
-    FROM item_edges e
-    JOIN feed_items i USING (item_id)
-    WHERE i.published_at IS NOT NULL
-    GROUP BY coalesce(i.story_id, i.item_id), e.speaker, e.target, e.evidence
-)
-SELECT published_at::DATE AS day, speaker, target, stance, count(*) AS edges,
-       sum(polarity) AS polarity_sum
-FROM statements
-GROUP BY ALL
+-- `polarity_sum` / `edges` is the mean polarity. Reads the roll-up pair_day_counts
+-- (migration 0007), kept current by the writer. No parameters.
+SELECT day, speaker, target, stance, edges, polarity_sum
+FROM pair_day_counts
 ORDER BY day, speaker, target, stance
