@@ -4,7 +4,7 @@ refresh` in the background and never blocks the page."""
 
 import streamlit as st
 
-from dashboard import data, refresh
+from dashboard import data, filings_data, refresh
 from warehouse.db import WarehouseMissing
 
 STATE = "refresh_started"
@@ -52,6 +52,11 @@ try:
 except WarehouseMissing:
     st.info(data.EMPTY_STATE, icon=":material/inbox:")
     st.stop()
+
+# Docket feeds only look back about a day: a long gap between fetches may have lost entries.
+gaps = filings_data.docket_gaps()
+for gap in gaps.itertuples():
+    st.warning(f"{gap.feed}: {gap.warning}", icon=":material/gavel:")
 
 if table.empty:
     st.info("No feeds yet: add them to feeds.toml (`rivalwatch feeds import FILE.opml` reads an OPML "

@@ -374,7 +374,7 @@ def test_the_packaged_feed_list_polls_dockets_at_least_every_12_hours():
 # -- dockets ---------------------------------------------------------------------------------
 
 
-def test_docket_gaps_warn_that_entries_may_have_been_missed(tmp_path, server, db_path, catalog, cli):
+def test_docket_gaps_warn_that_entries_may_have_been_missed(tmp_path, server, db_path, catalog, cli, monkeypatch):
     sample = ROOT / "pipelines" / "samples" / "kadrey-docket.xml"
     server.file("/kadrey.xml", sample)
     server.feed("/quiet.xml", sample.read_bytes().replace(b"3:23-cv-03417-VC", b"3:24-cv-00001-VC"))
@@ -404,6 +404,16 @@ def test_docket_gaps_warn_that_entries_may_have_been_missed(tmp_path, server, db
     listed = cli("feeds", "list", "--config", str(config_file)).output
     assert ("warning: kadrey: 30 hours between the last two successful fetches (the feed lists about 24): "
             "entries may have been missed") in listed
+    # The dashboard's Feeds page shows the gap between kadrey's two fetches (its clock is the real
+    # one, before these tests' T0, so "quiet" has no since-last-success gap there).
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("RIVALWATCH_DB", str(db_path))
+    page = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60).run()
+    page.switch_page("views/feeds.py").run()
+    warnings = [w.value for w in page.warning]
+    assert any(w.startswith("kadrey: ") and "entries may have been missed" in w for w in warnings), warnings
+    assert not any(w.startswith("news") for w in warnings), warnings
 
 
 def test_demo_filers_name_their_competitors(demo_warehouse):
