@@ -435,8 +435,12 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
             clause_start = lead.end()
         found.append((speaker, verb_start, clause_start))
     statements = []
-    for number, (speaker, _verb_start, clause_start) in enumerate(found):
+    for number, (speaker, verb_start, clause_start) in enumerate(found):
         clause_end = found[number + 1][1] if number + 1 < len(found) else sentence.end
+        if number == 0 and any(q in text[sentence.start : verb_start] for q in _OPEN_QUOTES):
+            # A short quote before the attribution is part of what was said
+            # ('"Elon is superhuman," Huang said, marvelling that xAI ...').
+            clause_start = sentence.start
         if not re.search(r"\w", text[clause_start:clause_end]):
             clause_start, clause_end = sentence.start, sentence.end
         elif len(found) == 1 and not _names_a_target(resolver, speaker.company, clause_start, clause_end):

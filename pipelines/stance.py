@@ -29,7 +29,7 @@ from pipelines.speakers import EVALUATIVE_VERBS, SAY_VERBS
 STANCES = ("benchmark", "dismissive", "praise", "threat", "critical", "neutral")
 TIE_ORDER = ("dismissive", "threat", "critical", "benchmark", "praise")
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|hardly|n't|isn't|aren't|wasn't|don't|doesn't|didn't|without)\W+(?:\w+\W+){0,4}$", re.I
+    r"(?:\b(?:not|no|never|hardly|without)|n[’']t)\W+(?:\w+\W+){0,4}$", re.I
 )
 # Clauses: split at ; and :, at "but"/"while"/"whereas", at ", and", and at
 # "and" before a verb of speech or judgement ("wrote that the goal needs to be
@@ -150,7 +150,7 @@ def judge(
     candidates.append((evidence, (target_start, target_end) if has_target else None))
     if context and context.strip() != evidence.strip():
         candidates.append((context, None))
-    text, target = candidates[1] if has_target else candidates[0]  # no cue anywhere: the evidence
+    text, target = evidence, (target_start, target_end) if has_target else None  # no cue anywhere
     votes, shifts, hits = {}, [], []
     for candidate, where in candidates:
         found = _votes(candidate)
