@@ -190,8 +190,9 @@ def _analyzed(batches: list[list[dict]], catalog: Catalog):
         for batch in batches:
             yield analyze_records(batch, catalog, now=utcnow())
         return
-    # fork: workers start with the catalog and libraries already loaded.
-    context = multiprocessing.get_context("fork")
+    # spawn, not fork: the parent runs DuckDB and HTTP threads, and a forked
+    # child can inherit a lock one of them held and hang for ever.
+    context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=context,
                              initializer=_init_worker, initargs=(catalog,)) as pool:
         yield from pool.map(_analyze_batch, batches)
