@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -171,6 +172,7 @@ def analyze_pending(
 # Analysis is pure Python and CPU-bound: past this many items a pool of
 # processes (one per core) pays for its start-up.
 POOL_MIN_ITEMS = 4000
+LAST_RUN_POOLED = False  # whether the last large analysis really ran in worker processes
 _worker_catalog: Catalog | None = None
 
 
@@ -192,10 +194,22 @@ def _analyzed(batches: list[list[dict]], catalog: Catalog):
         return
     # spawn, not fork: the parent runs DuckDB and HTTP threads, and a forked
     # child can inherit a lock one of them held and hang for ever.
+    global LAST_RUN_POOLED
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=context,
-                             initializer=_init_worker, initargs=(catalog,)) as pool:
-        yield from pool.map(_analyze_batch, batches)
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=context,
+                                 initializer=_init_worker, initargs=(catalog,)) as pool:
+            for rows in pool.map(_analyze_batch, batches):
+                done += 1
+                yield rows
+        LAST_RUN_POOLED = True
+    except BrokenProcessPool:
+        # Workers that cannot start (an embedding host's odd __main__, say)
+        # cost speed, never the run: the rest is analysed here.
+        LAST_RUN_POOLED = False
+        for batch in batches[done:]:
+            yield analyze_records(batch, catalog, now=utcnow())
 
 
 def ingest(

@@ -5,12 +5,15 @@ No timing is asserted here (benchmarks are numbers in files)."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import datetime
 
 import duckdb
 
 from benchmarks import corpus, run
 from pipelines.analyze import analyze_records
+from tests.conftest import ROOT
 
 
 def test_corpus_is_deterministic_and_seeded():
@@ -47,11 +50,17 @@ def test_corpus_items_exercise_mentions_quotes_and_edges(catalog):
 
 def test_quick_harness_on_a_tiny_size_reports_every_stage(tmp_path):
     out, markdown = tmp_path / "results.json", tmp_path / "BENCHMARKS.md"
-    results = run.main([
+    # In its own interpreter, as `make bench` runs it: the harness starts its
+    # servers with multiprocessing's spawn, which re-imports __main__, and
+    # earlier tests (Streamlit's AppTest) leave a dashboard page there.
+    done = subprocess.run([
+        sys.executable, "-m", "benchmarks.run",
         "--quick", "--feeds", "3", "--items-per-feed", "4", "--analysis-items", "30", "--rounds", "1",
         "--dashboard-sizes", "500", "--dashboard-runs", "1", "--no-real-feeds",
         "--out", str(out), "--markdown", str(markdown), "--workdir", str(tmp_path / "work"),
-    ])
+    ], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(out.read_text())
     stages = results["stages"]
     for stage in ("parse", "analysis", "end_to_end", "unchanged_refresh", "dashboard"):
         assert stage in stages and "error" not in stages[stage], (stage, stages.get(stage))
@@ -63,6 +72,5 @@ def test_quick_harness_on_a_tiny_size_reports_every_stage(tmp_path):
     assert len(measures) == len(results["checks"]) >= 9
     for c in results["checks"]:
         assert c["value"] is not None and isinstance(c["pass"], bool) and c["target"], c
-    assert json.loads(out.read_text())["checks"] == results["checks"]
     text = markdown.read_text()
     assert "## Targets" in text and "cores" in text
