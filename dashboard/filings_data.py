@@ -4,26 +4,15 @@ snapshot (its version is part of the key), and nothing connects at import."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-import streamlit as st
 
-from warehouse import db, queries
+from dashboard.data import _cached  # one cache of named queries per snapshot
+from warehouse import db
 
 # Annual reports: where a company lists its competitors under legal duty.
 ANNUAL_FORMS = ("10-K", "20-F", "40-F")
 PASSAGE_LIMIT = 500
 DOCUMENT_LIMIT = 500
-
-
-@st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
-def _cached(path: str, version: str, name: str, **params) -> pd.DataFrame:
-    con = db.open_reader(Path(path))
-    try:
-        return queries.run(con, name, **params)
-    finally:
-        con.close()
 
 
 def _run(name: str, **params) -> pd.DataFrame:
