@@ -1,29 +1,5 @@
-"""Session fixtures for the fault tests: the hostile runner's fork runner
-(fast, measured `rivalwatch` runs that can be killed at any moment) and a
-local HTTP server."""
+"""Session fixtures for the fault tests: the same as the hostile catalogue's
+(the fork runner for fast, measured `rivalwatch` runs that can be killed at
+any moment, a local HTTP server, results written to results.json)."""
 
-from __future__ import annotations
-
-import pytest
-
-from tests.feedserver import FeedServer
-from tests.hostile.runner import ForkRunner, write_results
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _results():
-    yield
-    write_results()
-
-
-@pytest.fixture(scope="session")
-def forkrunner():
-    runner = ForkRunner()
-    yield runner
-    runner.close()
-
-
-@pytest.fixture(scope="session")
-def feed_server():
-    with FeedServer() as server:
-        yield server
+from tests.hostile.conftest import _results, feed_server, forkrunner  # noqa: F401 (fixtures)
