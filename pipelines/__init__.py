@@ -1,3 +1,3 @@
 """Everything that fetches, parses and analyses, and the `rivalwatch` CLI."""
 
-ANALYZER_VERSION = "0.1.0"
+ANALYZER_VERSION = "0.2.0"

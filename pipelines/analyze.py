@@ -101,7 +101,9 @@ def _edges_of(statement: Statement, text: str, mentions: list[Mention]) -> list[
         context = text[statement.context_start : statement.context_end]
     edges = []
     for mention in targets:
-        verdict = judge(evidence, mention.start - offset, mention.end - offset, context=context)
+        others = [(m.start - offset, m.end - offset) for m in mentions
+                  if m.company != mention.company and offset <= m.start < offset + len(evidence)]
+        verdict = judge(evidence, mention.start - offset, mention.end - offset, context=context, others=others)
         edges.append(Edge(
             sentence_no=statement.sentence_no, speaker=statement.speaker, target=mention.company,
             stance=verdict.stance, polarity=verdict.polarity, evidence=evidence,

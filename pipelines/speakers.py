@@ -38,7 +38,8 @@ SAY_VERBS = (
     "concedes replied replies responded responds predicted predicts suggested suggests emailed "
     "commented asserted asserts announced announces quipped joked countered cautioned complained "
     "bragged touted touts stressed stresses contended contends maintained maintains observed recalled "
-    "texted continued vowed vows pledged pledges told tells believes believed thinks thought"
+    "texted continued vowed vows pledged pledges told tells believes believed thinks thought "
+    "testified testifies disagreed disagrees retorted"
 ).split()
 # Verbs whose object is the judgement itself: the verb stays in the evidence
 # ("accused OpenAI of ...", "called Mistral 'peanuts'", "xAI sued Apple").
@@ -54,9 +55,15 @@ EVALUATIVE_PHRASES = (
     "hit back at", "hits back at", "took aim at", "takes aim at", "lashed out at", "lashes out at",
     "pushed back on", "pushes back on", "took a swipe at", "takes a swipe at", "took a jab at",
     "takes a jab at", "poked fun at", "pokes fun at", "filed suit against", "filed a lawsuit against",
+    # The court or regulator may come between: "filed a complaint with the
+    # European Commission accusing Microsoft of ...".
+    "filed a lawsuit", "filed a complaint", "filed an antitrust complaint", "filed suit", "is suing",
+    "are suing", "accusing",
 )
+# Multi-word verbs of speech: "Babuschkin, an xAI co-founder, shot back that ...".
+SAY_PHRASES = ("shot back", "fired back", "hit back", "pushed back", "chimed in")
 _VERB = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in EVALUATIVE_PHRASES)
+    r"\b(?:" + "|".join(re.escape(p) for p in EVALUATIVE_PHRASES + SAY_PHRASES)
     + "|" + "|".join(sorted(set(SAY_VERBS) | set(EVALUATIVE_VERBS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,  # title-case headlines: "Altman Says DeepSeek Is Impressive"
 )
@@ -67,8 +74,8 @@ NEEDS_THAT = frozenset(
     "announced announces posted posts tweeted tweets noted notes observed recalled touted touts admitted "
     "admits acknowledged acknowledges predicted predicts explained explains maintained maintains emailed "
     "texted messaged added adds stressed stresses believes believed thinks thought continued "
-    "vowed vows pledged pledges warned".split()
-)
+    "vowed vows pledged pledges warned testified testifies disagreed disagrees".split()
+) | frozenset(SAY_PHRASES)
 # 'said Sam Altman' yes, 'told Reuters' and 'dismissed Mistral' no.
 _INVERTIBLE = frozenset(SAY_VERBS) - {"told", "tells", "believes", "believed", "thinks", "thought"}
 
@@ -82,10 +89,13 @@ _PERSON_GAP = re.compile(rf"^{_FILLER}$")  # no possessive: "Musk's claims" is n
 _ROLE_WORDS = (
     r"chief executive|chief executive officer|CEO|spokes(?:person|woman|man)|representative|statement|"
     r"blog post|blog|filing|annual report|report|executives?|leadership|team|management|lawyers?|"
-    r"attorneys?|researchers?|engineers?|official|officials|board|founder|co-founder"
+    r"attorneys?|researchers?|engineers?|official|officials|board|founder|co-founder|employees?|"
+    r"staff(?:ers?)?|insiders?|scientists?|boss|chief|president|executive vice president|vice president"
 )
 # "Meta's spokesperson said" but not "DeepSeek's claims were".
-_COMPANY_GAP = re.compile(rf"^(?:(?:['’]s)?\s+(?:{_ROLE_WORDS}))?{_FILLER}$")
+# "An OpenAI employee accused", "Babuschkin, an xAI co-founder, shot back":
+# the role may close an appositive.
+_COMPANY_GAP = re.compile(rf"^(?:(?:['’]s)?\s+(?:{_ROLE_WORDS}),?)?{_FILLER}$")
 # "Meta chief financial officer Susan Li", "OpenAI's Tom Becker": a company, a
 # role in lower case, then a name the catalog does not know.
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
@@ -95,7 +105,10 @@ _COMPANY_ROLE_NAME = re.compile(rf"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,5}}(?P<
 _ROLE_AT_BEFORE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:at|of|for|from|with)\s+$"
 )
-_ROLE_AT_GAP = re.compile(rf"^(?:['’]s)?(?:\s+[\w'’-]+){{0,3}},{_FILLER}$")
+_ROLE_AT_GAP = re.compile(rf"^(?:['’]s)?(?:\s+[\w'’-]+){{0,6}},{_FILLER}$")
+# "Eddy Cue, Apple's senior vice president of services, testified": a name,
+# then the company owning the role.
+_NAME_BEFORE_COMPANY = re.compile(rf"(?P<name>{_NAME}),\s+(?:an?\s+|the\s+)?$")
 _ROLE_AT_AFTER = re.compile(
     rf"^\s*(?P<name>{_NAME}),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:at|of|for|from|with)\s+$"
 )
@@ -208,7 +221,8 @@ class _Resolver:
             if named and not self._known_name_in(mention.end, verb_start):
                 return _Speaker(mention.company, named.group("name"))
             if _ROLE_AT_GAP.match(gap):
-                described = _ROLE_AT_BEFORE.search(text[max(floor, mention.start - 160) : mention.start])
+                window = text[max(floor, mention.start - 160) : mention.start]
+                described = _ROLE_AT_BEFORE.search(window) or _NAME_BEFORE_COMPANY.search(window)
                 if described:
                     return _Speaker(mention.company, described.group("name"))
         if self.allow_pronouns and _PRONOUN_BEFORE.search(text[floor:verb_start]):
@@ -290,6 +304,12 @@ def _attribute_quote(
         found = resolver.subject_before(colon, head_sentence.start)
         if found:
             return _Attribution(found, clause_start=colon + 1)
+    according = re.match(r"\s*according to\s+", head, re.I)
+    if according:  # 'According to Dario Amodei, DeepSeek's model "was the worst ..."'
+        found = resolver.subject_after(head_sentence.start + according.end(), start)
+        comma = head.find(",", according.end())
+        if found and comma != -1:
+            return _Attribution(found, clause_start=head_sentence.start + comma + 1)
     verbs = list(_VERB.finditer(head))
     if verbs:
         verb = verbs[-1]
@@ -308,6 +328,14 @@ def _attribute_quote(
         if found:
             return _Attribution(found)
     return None
+
+
+def _leads_into_quote(text: str, start: int, quote_start: int) -> bool:
+    """Whether text[start:quote_start] is the opening of the quoted sentence
+    (no other quote, no speech verb, no colon before the quote)."""
+    head = text[start : max(start, quote_start - 1)]
+    return bool(head.strip()) and not any(q in head for q in _OPEN_QUOTES + "”") \
+        and not _VERB.search(head) and not head.rstrip().endswith(":")
 
 
 def attribute(
@@ -359,6 +387,10 @@ def _statements(
                 # Reported speech around the quote: the whole clause is the statement.
                 lo = max(found.clause_start, sentence.start) if index == first else lo
                 hi = sentence.end if index == last else hi
+            if index == first and found.aside is not None and _leads_into_quote(text, sentence.start, span[0]):
+                # 'Apple hasn't "really invented anything great," Zuckerberg
+                # told Rogan': the words before the quote are the speaker's too.
+                lo = sentence.start
             aside = found.aside if index == last else None
             if hi > lo:
                 statements.append(Statement(
@@ -442,6 +474,10 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
             # ('"Elon is superhuman," Huang said, marvelling that xAI ...').
             clause_start = sentence.start
         if not re.search(r"\w", text[clause_start:clause_end]):
+            if len(found) > 1:
+                # 'Huang said he disagreed with "almost everything" the
+                # Anthropic chief says.': a relative clause, not a statement.
+                continue
             clause_start, clause_end = sentence.start, sentence.end
         elif len(found) == 1 and not _names_a_target(resolver, speaker.company, clause_start, clause_end):
             # The attribution sits inside or at the end of the sentence

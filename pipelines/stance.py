@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -29,13 +30,21 @@ from pipelines.speakers import EVALUATIVE_VERBS, SAY_VERBS
 STANCES = ("benchmark", "dismissive", "praise", "threat", "critical", "neutral")
 TIE_ORDER = ("dismissive", "threat", "critical", "benchmark", "praise")
 _NEGATION = re.compile(
-    r"(?:\b(?:not|no|never|hardly|without)|n[’']t)\W+(?:\w+\W+){0,4}$", re.I
+    r"(?:\b(?:not|no|never|hardly|without)|n[’']t)\W+(?:\w+\W+){0,4}$"
+    # "did not think Meta was a company that was great at innovation": a
+    # denied belief reaches to the end of its clause.
+    r"|(?:\b(?:not|never)|n[’']t)\s+(?:think|believe|consider|expect|feel|find)\b[^.;!?]*$",
+    re.I,
 )
+# Double quote marks are dropped before cues are matched, so that a quote
+# inside a phrase ('“inappropriately distilled” its models') does not hide it.
+# Single marks stay: they are apostrophes too ("isn’t").
+_DOUBLE_QUOTES = re.compile(r"[\"“”„]")
 # Clauses: split at ; and :, at "but"/"while"/"whereas", at ", and", and at
 # "and" before a verb of speech or judgement ("wrote that the goal needs to be
 # GPT-4 and dismissed Mistral as peanuts").
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:[;:]|,\s*(?:but|while|whereas|although|though|and)\b|\bbut\b|\bwhereas\b"
+    r"\s*(?:[;:]|,\s*(?:but|while|whereas|although|though|and|adding)\b|\bbut\b|\bwhereas\b"
     r"|\band\s+(?=(?:also\s+|then\s+|again\s+)?(?:"
     + "|".join(SAY_VERBS + EVALUATIVE_VERBS) + r")\b))\s*",
     re.I,
@@ -113,6 +122,7 @@ def _votes(text: str) -> tuple[dict[str, float], list[float], list[str]]:
     hits: list[str] = []
     # Only cues whose first two letters begin some word of the text can match:
     # this skips most of the ~150 patterns on a typical sentence.
+    text = _DOUBLE_QUOTES.sub("", text)
     starts = set(_WORD_START.findall(text.lower()))
     found = []
     for cue, anchor in zip(load_lexicon(), _cue_anchors(), strict=True):
@@ -134,18 +144,45 @@ def _votes(text: str) -> tuple[dict[str, float], list[float], list[str]]:
     return votes, shifts, hits
 
 
+_BUT = re.compile(r"^\W*(?:,\s*)?but\b", re.I)
+BUT_WEIGHT = 1.5  # "impressive, but exaggerated": what follows "but" is what the speaker stresses
+
+
+def _but_clause(evidence: str, right: int, others: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The clause right after [.., right) when it opens with "but" and names
+    no other company: it still speaks of the same target."""
+    if right >= len(evidence) or not _BUT.match(evidence[right:]):
+        return None
+    left, end = clause_bounds(evidence, right + 1, right + 1)
+    left = max(left, right)
+    if any(left <= start < end for start, _ in others):
+        return None
+    return left, end
+
+
 def judge(
     evidence: str, target_start: int | None = None, target_end: int | None = None, *,
-    context: str | None = None,
+    context: str | None = None, others: Sequence[tuple[int, int]] = (),
 ) -> Judgement:
     """Stance and polarity of ``evidence`` toward the target at [start, end).
-    The clause around the target is judged first, then the whole evidence,
-    then ``context`` (the whole statement, e.g. a quote over several sentences)."""
+    The clause around the target is judged first (with the "but ..." clause
+    after it, when that names no other company: ``others`` are the spans of
+    other companies in ``evidence``), then the whole evidence, then
+    ``context`` (the whole statement, e.g. a quote over several sentences)."""
     has_target = target_start is not None and target_end is not None
     # (text, where the target is in it) from the narrowest to the widest reading.
     candidates: list[tuple[str, tuple[int, int] | None]] = []
     if has_target:
         left, right = clause_bounds(evidence, target_start, target_end)
+        after_but = _but_clause(evidence, right, others)
+        if after_but is not None:
+            votes, shifts, hits = _votes(evidence[after_but[0]:after_but[1]])
+            if votes:
+                own = _votes(evidence[left:right])
+                for stance, weight in votes.items():
+                    own[0][stance] = own[0].get(stance, 0.0) + BUT_WEIGHT * weight
+                return _verdict(evidence[left:after_but[1]], (target_start - left, target_end - left),
+                                own[0], own[1] + shifts, own[2] + hits)
         candidates.append((evidence[left:right], (target_start - left, target_end - left)))
     candidates.append((evidence, (target_start, target_end) if has_target else None))
     if context and context.strip() != evidence.strip():
@@ -158,6 +195,12 @@ def judge(
             text, target = candidate, where
             votes, shifts, hits = found
             break
+    return _verdict(text, target, votes, shifts, hits)
+
+
+def _verdict(
+    text: str, target: tuple[int, int] | None, votes: dict[str, float], shifts: list[float], hits: list[str]
+) -> Judgement:
     votes.pop("neutral", None)
     if votes:
         best = max(votes.values())

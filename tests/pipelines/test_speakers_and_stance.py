@@ -107,3 +107,65 @@ def test_pronoun_after_a_stranger_is_nobody_we_know(catalog):
     assert edge_set(text, catalog) == set()
     text = 'Sam Altman spoke first. "Google is far behind in this race," he said.'
     assert edge_set(text, catalog) == {("openai", "google", "dismissive", "quote")}
+
+
+# Structures added in session 2: each sentence is new, not a copy of an eval case.
+
+def test_according_to_before_a_long_quote(catalog):
+    text = ('According to Nvidia chief executive Jensen Huang, AMD\'s new accelerator '
+            '"is frankly years behind what our customers already run today".')
+    assert edge_set(text, catalog) == {("nvidia", "amd", "dismissive", "quote")}
+
+
+def test_words_before_a_quote_belong_to_the_speaker(catalog):
+    text = ('Google hasn\'t "really built anything new in search for years," '
+            "Perplexity's Aravind Srinivas told a podcast.")
+    assert edge_set(text, catalog) == {("perplexity", "google", "dismissive", "quote")}
+
+
+def test_lawsuit_and_complaint_make_the_plaintiff_the_speaker(catalog):
+    got = edge_set("Oracle filed a complaint with a federal court accusing IBM of copying its database code.", catalog)
+    assert got == {("oracle", "ibm", "critical", "reported_speech")}
+
+
+def test_employee_and_appositive_speakers(catalog):
+    got = edge_set("An Anthropic employee accused OpenAI of cherry-picking benchmark scores.", catalog)
+    assert got == {("anthropic", "openai", "critical", "reported_speech")}
+    got = edge_set("Jane Park, a Cohere co-founder, shot back that OpenAI had done the same for years.", catalog)
+    assert {(s, t) for s, t, _, _ in got} == {("cohere", "openai")}
+
+
+def test_name_then_company_role_then_verb(catalog):
+    text = "Ann Lee, Amazon's vice president of devices and services, testified that Apple blocked its apps."
+    assert {(s, t) for s, t, _, _ in edge_set(text, catalog)} == {("amazon", "apple")}
+
+
+def test_a_relative_clause_is_not_a_statement(catalog):
+    text = 'Lisa Su said she rejected "nearly everything" the Nvidia chief says about custom chips.'
+    assert {s for s, _, _, _ in edge_set(text, catalog)} == {"amd"}
+
+
+@pytest.mark.parametrize("text, stance", [
+    # a quote mark inside a cue phrase
+    ('OpenAI may have “improperly distilled” their models, the company said', "critical"),
+    # "ahead of" an event is time, not rank
+    ("Microsoft cut prices ahead of the launch of Gemini 3", "neutral"),
+    ("Microsoft is ahead of Google in enterprise AI", "benchmark"),
+    # a denied belief reaches to the end of its clause
+    ("I do not believe Meta is a company that is great at research", "dismissive"),
+    ("Grok 3 outscored GPT-4o on math", "benchmark"),
+    ("Honestly, Mistral is not on our radar", "dismissive"),
+    ("Mistral is on our radar now", "threat"),
+    ("Our chip is three times as fast as the H100", "benchmark"),
+    ("He took a jab at Google's search business", "dismissive"),
+])
+def test_stance_structures(text, stance):
+    assert judge(text).stance == stance
+
+
+def test_the_but_clause_about_the_same_target_weighs_more():
+    text = "DeepSeek did impressive work, but the cost claims were exaggerated"
+    assert judge(text, 0, 8).stance == "critical"
+    # A "but" clause about another company says nothing of this one.
+    text = "Gemini is impressive, but OpenAI is still ahead of everyone"
+    assert judge(text, 0, 6, others=[(26, 32)]).stance == "praise"
