@@ -61,12 +61,24 @@ def with_passages(text: str, passages: list[Passage]) -> tuple[str, list[tuple[i
     return text, spans
 
 
-def analyze_text(text: str, catalog: Catalog, owner: str | None = None) -> Analysis:
+def item_day(published_at: object) -> str | None:
+    """An item's ISO date (``published_at`` as stored: datetime, pandas
+    Timestamp, ISO text; None or NaT when the feed gave none)."""
+    if published_at is None or published_at != published_at:  # NaT is not equal to itself
+        return None
+    if hasattr(published_at, "date"):
+        return published_at.date().isoformat()
+    text = str(published_at)[:10]
+    return text if len(text) == 10 else None
+
+
+def analyze_text(text: str, catalog: Catalog, owner: str | None = None, on: str | None = None) -> Analysis:
+    """``on``: the item's ISO date, which decides whom a person spoke for."""
     if not catalog.pattern.search(text):
         # Most items of a general feed name no company: nothing to split or judge.
         return Analysis(text, [], [], [])
     sentences = split_sentences(text, only_where=catalog.pattern)
-    mentions = find_mentions(text, sentences, catalog)
+    mentions = find_mentions(text, sentences, catalog, on)
     owner = owner if owner and catalog.is_company(owner) else None
     statements = attribute(text, sentences, mentions, owner, catalog.company_name(owner) if owner else None)
     edges: dict[tuple[int, str, str], Edge] = {}
@@ -116,15 +128,15 @@ def analyze_records(
     records: Iterable[dict], catalog: Catalog, *, now: datetime
 ) -> dict[str, list[dict]]:
     """Rows for warehouse.store.replace_analysis from item records
-    (item_id, title, body, content_hash, owner; a filing's ``document`` text
-    adds its passages, read with the filer as the speaker)."""
+    (item_id, title, body, content_hash, owner, published_at; a filing's
+    ``document`` text adds its passages, read with the filer as the speaker)."""
     out: dict[str, list[dict]] = {"sentences": [], "mentions": [], "edges": [], "analyses": [], "passages": []}
     for record in records:
         item_id = record["item_id"]
         owner = record.get("owner") or catalog.company_for_cik(record.get("filer_cik"))
         passages = find_passages(record["document"], catalog, owner) if record.get("document") else []
         text, spans = with_passages(item_text(record.get("title"), record.get("body")), passages)
-        result = analyze_text(text, catalog, owner)
+        result = analyze_text(text, catalog, owner, item_day(record.get("published_at")))
         for number, (passage, (start, end)) in enumerate(zip(passages, spans, strict=True)):
             inside = [i for i, s in enumerate(result.sentences) if start <= s.start < end]
             out["passages"].append(

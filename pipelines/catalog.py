@@ -26,6 +26,13 @@ class Alias:
     distinctive: bool = False
     requires_owner: bool = False
     avoid: re.Pattern | None = None
+    # A person's time at the company, as ISO dates: [since, until). People
+    # move ("Mustafa Suleyman" spoke for Inflection, then for Microsoft).
+    since: str | None = None
+    until: str | None = None
+
+    def holds_on(self, day: str) -> bool:
+        return (self.since is None or self.since <= day) and (self.until is None or day < self.until)
 
 
 @dataclass
@@ -37,6 +44,20 @@ class Catalog:
     ai_cues: re.Pattern
     pattern: re.Pattern = field(repr=False)
     problems: list[str] = field(default_factory=list)
+
+    def resolve(self, text: str, on: str | None = None, named: frozenset[str] = frozenset()) -> Alias | None:
+        """What the alias ``text`` names in an item published on ``on`` (an
+        ISO date): a person's company at that date, or none when the person
+        had left it and joined no company in the catalog. Undated text gets
+        the affiliation whose company the item names (``named``: "Mira
+        Murati, OpenAI's chief technology officer"), else the latest."""
+        found = self.aliases[text]
+        if len(found) == 1 and found[0].since is None and found[0].until is None:
+            return found[0]
+        if on is not None:
+            return next((a for a in found if a.holds_on(on)), None)
+        candidates = [a for a in found if a.company in named] or found
+        return max(candidates, key=lambda a: (a.until is None, a.until or "", a.since or ""))
 
     def company_name(self, company_id: str) -> str:
         return self.companies.get(company_id, {}).get("name", company_id)
@@ -61,14 +82,22 @@ def _compile_any(patterns: list[str]) -> re.Pattern | None:
 
 
 def _merge(base: dict, extra: dict) -> dict:
-    """User entries replace ours by id (companies), name (people) or owner+first alias (products)."""
+    """User entries replace ours by id (companies) or name (people: the user's
+    entries for a name replace all of ours, so a user can rewrite a career);
+    products are added."""
     merged = dict(base)
     merged["ai_cues"] = base.get("ai_cues", []) + extra.get("ai_cues", [])
     for section, key in (("company", "id"), ("person", "name")):
-        by_key = {e[key]: e for e in base.get(section, [])}
+        by_key: dict[str, list[dict]] = {}
+        for entry in base.get(section, []):
+            by_key.setdefault(entry[key], []).append(entry)
+        replaced: set[str] = set()
         for entry in extra.get(section, []):
-            by_key[entry[key]] = entry
-        merged[section] = list(by_key.values())
+            if entry[key] not in replaced:
+                by_key[entry[key]] = []
+                replaced.add(entry[key])
+            by_key[entry[key]].append(entry)
+        merged[section] = [entry for entries in by_key.values() for entry in entries]
     merged["product"] = base.get("product", []) + extra.get("product", [])
     return merged
 
@@ -80,7 +109,7 @@ def _build(data: dict, version: str) -> Catalog:
 
     def add(alias: Alias) -> None:
         existing = aliases.setdefault(alias.text, [])
-        if any(a.company != alias.company for a in existing):
+        if any(a.company != alias.company and _overlap(a, alias) for a in existing):
             owners = sorted({a.company for a in existing} | {alias.company})
             problems.append(f"alias {alias.text!r} belongs to several companies: {', '.join(owners)}")
         existing.append(alias)
@@ -104,16 +133,17 @@ def _build(data: dict, version: str) -> Catalog:
             add(Alias(text, cid, text, "product"))
         for text in product.get("weak", []):
             add(Alias(text, cid, text, "product", weak=True, avoid=avoid, requires_owner=owner_needed))
-    people = {}
+    people: dict[str, dict] = {}
     for person in data.get("person", []):
         cid, name = person["company"], person["name"]
         if cid not in companies:
             problems.append(f"person {name!r} names unknown company {cid!r}")
-        people[name] = person
-        add(Alias(name, cid, name, "person"))
+        since, until = _day(person, "since", problems), _day(person, "until", problems)
+        people.setdefault(name, person)
+        add(Alias(name, cid, name, "person", since=since, until=until))
         for text in person.get("short", []):
             add(Alias(text, cid, name, "person", short=True,
-                      distinctive=bool(person.get("distinctive"))))
+                      distinctive=bool(person.get("distinctive")), since=since, until=until))
     ordered = sorted(aliases, key=len, reverse=True)  # longest alias wins at a position
     pattern = re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])")
     return Catalog(
@@ -125,6 +155,23 @@ def _build(data: dict, version: str) -> Catalog:
         pattern=pattern,
         problems=problems,
     )
+
+
+def _overlap(a: Alias, b: Alias) -> bool:
+    """Whether two affiliations can hold on the same day."""
+    return (a.until is None or b.since is None or b.since < a.until) and \
+        (b.until is None or a.since is None or a.since < b.until)
+
+
+def _day(person: dict, key: str, problems: list[str]) -> str | None:
+    value = person.get(key)
+    if value is None:
+        return None
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        problems.append(f"person {person.get('name')!r}: {key} must be a date such as 2024-03-19, not {value!r}")
+        return None
+    return text
 
 
 def default_catalog_text() -> str:

@@ -44,7 +44,7 @@ def evaluate_edges(cases: list[dict], catalog: Catalog) -> dict:
     groups: dict[str, Counter] = defaultdict(Counter)
     errors = []
     for case in cases:
-        result = analyze_text(case["text"], catalog, case.get("owner"))
+        result = analyze_text(case["text"], catalog, case.get("owner"), case.get("published"))
         predicted = {(e.speaker, e.target): e.stance for e in result.edges}
         gold = {(e["speaker"], e["target"]): e["stance"] for e in case.get("edges", [])}
         hits = predicted.keys() & gold.keys()

@@ -54,16 +54,28 @@ class Mention:
     sentence_no: int
 
 
-def find_mentions(text: str, sentences: list[Sentence], catalog: Catalog) -> list[Mention]:
+def find_mentions(
+    text: str, sentences: list[Sentence], catalog: Catalog, on: str | None = None
+) -> list[Mention]:
+    """Mentions in ``text``; ``on`` (the item's ISO date) picks the company a
+    person worked for then."""
     if not text or not sentences:
         return []
     starts = [s.start for s in sentences]
     raw: list[tuple[int, int, Alias, int]] = []
-    for match in catalog.pattern.finditer(text):
+    matches = list(catalog.pattern.finditer(text))
+    # Companies the item names outright: they decide an undated person's employer.
+    named = frozenset(
+        first.company for first in (catalog.aliases[m.group()][0] for m in matches)
+        if first.entity_type == "company" and not first.weak
+    )
+    for match in matches:
         index = bisect.bisect_right(starts, match.start()) - 1
         if index < 0 or match.end() > sentences[index].end:
             continue  # straddles a sentence boundary
-        raw.append((match.start(), match.end(), catalog.aliases[match.group()][0], index))
+        alias = catalog.resolve(match.group(), on, named)
+        if alias is not None:
+            raw.append((match.start(), match.end(), alias, index))
 
     strong = [r for r in raw if not r[2].weak and (not r[2].short or r[2].distinctive)]
     # Ordinary words of two different companies in one text ("Amazon said Alexa

@@ -71,3 +71,54 @@ def test_common_surnames_need_the_full_name_first(catalog):
 ])
 def test_product_words_need_their_context(text, expected, catalog):
     assert {c for _, c in companies(text, catalog)} == expected
+
+
+# People move: a person speaks for the company they worked for on the item's date.
+
+def _speaker_of(text, catalog, on):
+    return {e.speaker for e in analyze_text(text, catalog, on=on).edges}
+
+
+def test_a_person_speaks_for_their_company_on_the_items_date(catalog):
+    text = 'Mustafa Suleyman said Google\'s Gemini was "a remarkable piece of engineering".'
+    assert _speaker_of(text, catalog, "2023-12-01") == {"inflection"}
+    assert _speaker_of(text, catalog, "2024-06-01") == {"microsoft"}
+
+
+def test_someone_who_left_for_no_catalog_company_speaks_for_nobody(catalog):
+    text = 'Yann LeCun said OpenAI was "years behind" on world models.'
+    assert _speaker_of(text, catalog, "2025-06-01") == {"meta"}
+    assert _speaker_of(text, catalog, "2026-03-01") == set()
+    assert analyze_text(text, catalog, on="2026-03-01").mentions[0].company == "openai"
+
+
+def test_undated_text_takes_the_company_it_names_else_the_latest(catalog):
+    named = "Mira Murati, OpenAI's chief technology officer, said Google was catching up with GPT-4o."
+    assert _speaker_of(named, catalog, None) == {"openai"}
+    bare = "Mira Murati said Google was catching up with GPT-4o."
+    assert _speaker_of(bare, catalog, None) == {"thinkingmachines"}
+
+
+def test_user_catalog_rewrites_a_whole_career(tmp_path):
+    from pipelines.catalog import load_catalog
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[[person]]\nname = "Mustafa Suleyman"\ncompany = "google"\n', encoding="utf-8")
+    mine = load_catalog(str(extra))
+    assert not mine.problems
+    assert {a.company for a in mine.aliases["Mustafa Suleyman"]} == {"google"}
+
+
+def test_overlapping_careers_are_reported(tmp_path):
+    from pipelines.catalog import load_catalog
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[[person]]\nname = "Jo Roe"\ncompany = "openai"\nsince = 2024-01-01\n\n'
+        '[[person]]\nname = "Jo Roe"\ncompany = "anthropic"\nsince = 2024-06-01\n\n'
+        '[[person]]\nname = "Al Poe"\ncompany = "openai"\nuntil = 2024-01-01\n\n'
+        '[[person]]\nname = "Al Poe"\ncompany = "anthropic"\nsince = 2024-01-01\n\n'
+        '[[person]]\nname = "Bo Doe"\ncompany = "openai"\nuntil = "last year"\n',
+        encoding="utf-8")
+    problems = load_catalog(str(extra)).problems
+    assert any("'Jo Roe'" in p for p in problems)
+    assert not any("'Al Poe'" in p for p in problems)
+    assert any("Bo Doe" in p and "until" in p for p in problems)
