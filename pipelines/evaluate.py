@@ -45,10 +45,20 @@ def evaluate_edges(cases: list[dict], catalog: Catalog) -> dict:
     errors = []
     for case in cases:
         result = analyze_text(case["text"], catalog, case.get("owner"), case.get("published"))
-        predicted = {(e.speaker, e.target): e.stance for e in result.edges}
-        gold = {(e["speaker"], e["target"]): e["stance"] for e in case.get("edges", [])}
+        # One stance per pair and case: the first that is not neutral (a
+        # neutral sentence about the same target does not undo a put-down in
+        # another). A gold pair may carry two stances (praise, then a "but"):
+        # either counts.
+        predicted: dict[tuple[str, str], str] = {}
+        for e in result.edges:
+            if predicted.get((e.speaker, e.target), "neutral") == "neutral":
+                predicted[(e.speaker, e.target)] = e.stance
+        gold_stances: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for e in case.get("edges", []):
+            gold_stances[(e["speaker"], e["target"])].add(e["stance"])
+        gold = {pair: "/".join(sorted(stances)) for pair, stances in gold_stances.items()}
         hits = predicted.keys() & gold.keys()
-        stance_ok = sum(1 for pair in hits if predicted[pair] == gold[pair])
+        stance_ok = sum(1 for pair in hits if predicted[pair] in gold_stances[pair])
         found = {m.company for m in result.mentions}
         wanted = set(case.get("mentions", []))
         counts = Counter(predicted=len(predicted), gold=len(gold), correct=len(hits), stance_ok=stance_ok,
@@ -59,7 +69,7 @@ def evaluate_edges(cases: list[dict], catalog: Catalog) -> dict:
         totals.update(counts)
         groups[case.get("group", "?")].update(counts)
         wrong = [f"{s}->{t} {predicted[(s, t)]} (gold {gold[(s, t)]})" for s, t in hits
-                 if predicted[(s, t)] != gold[(s, t)]]
+                 if predicted[(s, t)] not in gold_stances[(s, t)]]
         extra = [f"{s}->{t} {predicted[(s, t)]}" for s, t in predicted.keys() - gold.keys()]
         missed = [f"{s}->{t} {gold[(s, t)]}" for s, t in gold.keys() - predicted.keys()]
         if wrong or extra or missed:

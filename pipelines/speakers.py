@@ -81,11 +81,17 @@ _INVERTIBLE = frozenset(SAY_VERBS) - {"told", "tells", "believes", "believed", "
 
 # What may stand between a subject and its verb: an appositive, an adverb, an auxiliary.
 _FILLER = (
-    r"(?:\s*,[^\"“”,]{0,120},)?"
+    # an appositive (", the chief executive of Google DeepMind,") or a relative
+    # clause that may quote (", who once said Ernie was \"not inferior ...,\"")
+    r"(?:\s*,[^\"“”,]{0,120},|\s*,\s*who\b(?:[^.;]|\.(?=\S)){0,200}?[,”\"](?:\s*[,”\"])?)?"
     r"(?:\s+(?:also|later|then|once|previously|reportedly|publicly|has|had|have|recently|again|"
     r"\w+ly))*\s*"
 )
 _PERSON_GAP = re.compile(rf"^{_FILLER}$")  # no possessive: "Musk's claims" is not Musk speaking
+# "Marc Benioff, who has called Copilot ...": the relative pronoun is the subject.
+_WHO_GAP = re.compile(
+    r"^\s*,\s*who(?:\s+(?:has|have|had|once|also|previously|recently|repeatedly|often|\w+ly)){0,2}\s+$"
+)
 _ROLE_WORDS = (
     r"chief executive|chief executive officer|CEO|spokes(?:person|woman|man)|representative|statement|"
     r"blog post|blog|filing|annual report|report|executives?|leadership|team|management|lawyers?|"
@@ -121,9 +127,18 @@ _STRANGER = re.compile(
 _PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){_FILLER}$")
 # Between a reporting verb and what was said: "said in a statement that",
 # "told Reuters that", "wrote to Touvron:".
-_THAT = re.compile(r"\s*(?:[^\"“”:.;]{0,60}?\bthat\b|[^\"“”:.;]{0,60}?:|,)?\s*")
-_HEADLINE = re.compile(r"\s*(?P<who>[^:\"“”]{2,60}):\s+\S")  # "Amodei: DeepSeek did ..."
-_HEADLINE_BEFORE_QUOTE = re.compile(r"\s*(?P<who>[^:\"“”‘]{2,60}):\s*$")
+_THAT = re.compile(
+    r"\s*(?:[^\"“”:.;]{0,60}?\bthat\b|[^\"“”:.;]{0,60}?,\s*saying\b(?:\s+that\b)?|[^\"“”:.;]{0,60}?:|,)?\s*"
+)
+# "Amodei: DeepSeek did ...", "Salesforce's Benioff: ...": a name of at most
+# five words before the colon ("We are also announcing a partnership with
+# Microsoft: ..." is a sentence, not a headline).
+_HEADLINE = re.compile(r"\s*(?P<who>[A-Z][^:\"“”\s]*(?:\s+[^:\"“”\s]+){0,4}):\s+\S")
+_HEADLINE_BEFORE_QUOTE = re.compile(r"\s*(?P<who>[A-Z][^:\"“”‘\s]*(?:\s+[^:\"“”‘\s]+){0,4}):\s*$")
+# "Benioff on Microsoft Copilot: 'It just doesn't work'": the topic is the target.
+_HEADLINE_ON = re.compile(
+    r"\s*(?P<who>[A-Z][^:\"“”\s]*(?:\s+[^:\"“”\s]+){0,3}?)\s+on\s+[^:\"“”]{2,60}:(?:\s+\S|\s*$)"
+)
 _OPEN_QUOTES = "\"“‘"
 _CLOSE_FOR = {"“": "”", '"': '"'}
 MIN_SPEECH_QUOTE_WORDS = 4  # shorter quotes are scare quotes ('called Mistral "peanuts"')
@@ -203,13 +218,16 @@ class _Resolver:
         # spoke rather than to whoever was named last ("wrote to Hugo Touvron").
         self.named_speakers: list[tuple[int, _Speaker]] = []
         self.allow_pronouns = True
+        self.last_subject_end = 0  # where the subject found last ended (a person's name)
 
     def subject_before(self, verb_start: int, floor: int) -> _Speaker | None:
         """The person or company that is the subject of the verb at verb_start."""
         text = self.text
         before = [m for m in self.mentions if floor <= m.start and m.end <= verb_start]
         for mention in reversed(before):
-            if mention.entity_type == "person" and _PERSON_GAP.match(text[mention.end : verb_start]):
+            gap = text[mention.end : verb_start]
+            if mention.entity_type == "person" and (_PERSON_GAP.match(gap) or _WHO_GAP.match(gap)):
+                self.last_subject_end = mention.end
                 return _Speaker(mention.company, mention.entity)
         for mention in reversed(before):
             if mention.entity_type != "company":
@@ -298,6 +316,11 @@ def _attribute_quote(
     # Before the quote: 'Ahmad Al-Dahle, Meta's vice president, wrote: "...'
     head_sentence = sentences[_sentence_index(sentences, start - 1)]
     head = text[head_sentence.start : start - 1]
+    topic = _HEADLINE_ON.match(head)
+    if topic:  # 'Benioff on Microsoft Copilot: "It just doesn't work"'
+        found = resolver.subject_before(head_sentence.start + topic.end("who"), head_sentence.start)
+        if found:
+            return _Attribution(found, clause_start=head_sentence.start + topic.end("who"))
     headline = _HEADLINE.match(head) or _HEADLINE_BEFORE_QUOTE.match(head)
     if headline:  # 'Amodei: DeepSeek did "the worst ..."' / 'Altman: "..."'
         colon = head_sentence.start + headline.end("who")
@@ -371,6 +394,11 @@ def _statements(
         continued = found is None and previous is not None and first - previous[1] <= 1
         if continued:
             found = _Attribution(previous[0])  # '"...," he wrote. "We should be able to do better."'
+        elif found is not None and previous is not None and first - previous[1] <= 1 \
+                and found.speaker == previous[0] and chains:
+            # '"OpenAI was created as an open source ... company," Musk wrote,
+            # "but now it has become a closed source ..."': one statement.
+            continued = True
         for index in range(first, last + 1):
             covered.add(index)
         if found is None:
@@ -432,6 +460,12 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
     """'X said (in a statement) that CLAUSE', 'X called Y Z', '..., according to X.',
     'Name: CLAIM'; several per sentence when several people speak in it."""
     body = text[sentence.start : sentence.end]
+    topic = _HEADLINE_ON.match(body)
+    if topic:
+        speaker = resolver.subject_before(sentence.start + topic.end("who"), sentence.start)
+        if speaker:
+            return [Statement(index, speaker.company, speaker.name, "headline",
+                              sentence.start + topic.end("who"), sentence.end)]
     headline = _HEADLINE.match(body)
     if headline:
         colon = sentence.start + headline.end("who")
@@ -448,11 +482,17 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
                 return [Statement(index, speaker.company, speaker.name, "according_to", start, sentence.end)]
             return [Statement(index, speaker.company, speaker.name, "according_to",
                               sentence.start, sentence.start + according.start())]
-    found: list[tuple[_Speaker, int, int]] = []  # speaker, where its subject starts, where its clause starts
+    # speaker, where its verb starts, where its clause starts, where the subject ends
+    found: list[tuple[_Speaker, int, int, int]] = []
     for verb in _VERB.finditer(body):
         verb_start = sentence.start + verb.start()
         floor = found[-1][2] if found else sentence.start
         speaker = resolver.subject_before(verb_start, floor)
+        if speaker is None and found and _WHO_GAP.match(text[found[-1][3] : found[-1][1]]):
+            # 'Benioff, who has called Copilot "Clippy 2.0," said that ...':
+            # the main verb after a relative clause has the same subject.
+            again = resolver.subject_before(verb_start, sentence.start)
+            speaker = again if again == found[-1][0] else None
         if speaker is None:
             continue
         word = verb.group().lower()
@@ -465,9 +505,9 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
             clause_start = verb_start
         elif lead:
             clause_start = lead.end()
-        found.append((speaker, verb_start, clause_start))
+        found.append((speaker, verb_start, clause_start, resolver.last_subject_end))
     statements = []
-    for number, (speaker, verb_start, clause_start) in enumerate(found):
+    for number, (speaker, verb_start, clause_start, _subject_end) in enumerate(found):
         clause_end = found[number + 1][1] if number + 1 < len(found) else sentence.end
         if number == 0 and any(q in text[sentence.start : verb_start] for q in _OPEN_QUOTES):
             # A short quote before the attribution is part of what was said

@@ -30,20 +30,44 @@ def test_edge_metrics_count_hits_misses_and_stance(catalog):
     assert "| **all** | 5 | 3 | 2 | 1.000 | 0.667 | 0.500 | 0 |" in table
 
 
+def test_one_stance_per_pair_prefers_a_judgement_and_gold_may_allow_two(catalog):
+    cases = [
+        # Two sentences about Google: one dismissive, one neutral. The item's
+        # stance is the judgement, whichever sentence comes last.
+        {"id": "f", "group": "mixed", "owner": None, "mentions": ["google", "openai"],
+         "text": "Sam Altman said Google's search is a joke. Sam Altman said Google has a cloud business.",
+         "edges": [{"speaker": "openai", "target": "google", "stance": "dismissive"}]},
+        # Gold allows praise or critical for one pair: either is right.
+        {"id": "g", "group": "mixed", "owner": None, "mentions": ["google", "openai"],
+         "text": "Sam Altman said Google did impressive work.",
+         "edges": [{"speaker": "openai", "target": "google", "stance": "critical"},
+                   {"speaker": "openai", "target": "google", "stance": "praise"}]},
+    ]
+    overall = evaluate_edges(cases, catalog)["overall"]
+    assert overall["edges_gold"] == 2 and overall["edges_predicted"] == 2
+    assert overall["stance_accuracy"] == 1.0
+
+
 def test_dev_and_heldout_sets_meet_the_targets(catalog):
     """Regression guard on the labelled sets (tests/data): the issue's targets are
     precision >= 0.90, recall >= 0.75, stance accuracy >= 0.80 on correct edges,
-    and no ordinary-word false mentions. The held-out set was written
-    independently and is not used for tuning; its stance accuracy is below the
-    target and is held here at its measured level."""
+    and no ordinary-word false mentions. edges_heldout.jsonl was written
+    independently, but its errors were read in session 2 (it is a second dev
+    set now); edges_heldout2.jsonl was written without reading the rules, its
+    odd-numbered cases were read for errors and its even-numbered ones never
+    were. The bounds sit just under the measured levels."""
     from pathlib import Path
 
     from pipelines.evaluate import load_cases
 
     data = Path(__file__).resolve().parents[1] / "data"
     dev = evaluate_edges(load_cases(data / "edges_dev.jsonl"), catalog)["overall"]
-    assert dev["precision"] >= 0.95 and dev["recall"] >= 0.90 and dev["stance_accuracy"] >= 0.75
+    assert dev["precision"] >= 0.95 and dev["recall"] >= 0.95 and dev["stance_accuracy"] >= 0.80
     assert dev["trap_false_mentions"] == 0
     held = evaluate_edges(load_cases(data / "edges_heldout.jsonl"), catalog)["overall"]
-    assert held["precision"] >= 0.90 and held["recall"] >= 0.80 and held["stance_accuracy"] >= 0.70
+    assert held["precision"] >= 0.95 and held["recall"] >= 0.90 and held["stance_accuracy"] >= 0.90
     assert held["trap_false_mentions"] == 0
+    second = load_cases(data / "edges_heldout2.jsonl")
+    unseen = evaluate_edges([c for c in second if int(c["id"][1:]) % 2 == 0], catalog)["overall"]
+    assert unseen["precision"] >= 0.90 and unseen["recall"] >= 0.85 and unseen["stance_accuracy"] >= 0.75
+    assert evaluate_edges(second, catalog)["overall"]["trap_false_mentions"] == 0

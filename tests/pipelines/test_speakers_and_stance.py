@@ -169,3 +169,39 @@ def test_the_but_clause_about_the_same_target_weighs_more():
     # A "but" clause about another company says nothing of this one.
     text = "Gemini is impressive, but OpenAI is still ahead of everyone"
     assert judge(text, 0, 6, others=[(26, 32)]).stance == "praise"
+
+
+def test_relative_clause_speaker_and_the_main_verb_after_it(catalog):
+    text = ('Lisa Su, who once called Nvidia\'s lead "temporary at best," said on Monday that '
+            "Intel's new accelerator was far behind.")
+    got = {(s, t): stance for s, t, stance, _ in edge_set(text, catalog)}
+    assert set(got) == {("amd", "nvidia"), ("amd", "intel")}
+    assert got[("amd", "intel")] == "dismissive"
+
+
+def test_hit_back_saying(catalog):
+    text = "Intel hit back in a statement, saying Nvidia's comparison was misleading."
+    assert edge_set(text, catalog) == {("intel", "nvidia", "critical", "reported_speech")}
+
+
+def test_headline_speaker_on_topic(catalog):
+    text = "Jensen Huang on AMD's new chip: 'It just doesn't work for training'"
+    assert edge_set(text, catalog) == {("nvidia", "amd", "critical", "headline")}
+    text = 'Jensen Huang on AMD\'s new chip: "It just doesn\'t work for training"'
+    assert edge_set(text, catalog) == {("nvidia", "amd", "critical", "quote")}
+
+
+def test_a_long_sentence_with_a_colon_is_no_headline(catalog):
+    text = "We are also announcing a partnership with Nvidia: our models will run on its newest GPUs."
+    assert edge_set(text, catalog, owner="mistral") == {("mistral", "nvidia", "neutral", "feed_owner")}
+
+
+def test_a_quote_split_by_its_attribution_is_one_statement(catalog):
+    text = ('"Anthropic started as a research lab that cared about openness," Arthur Mensch wrote, '
+            '"and now it is reckless with everyone\'s data."')
+    assert edge_set(text, catalog) == {("mistral", "anthropic", "critical", "quote")}
+
+
+def test_lowercase_names_from_social_posts(catalog):
+    got = edge_set('"deepseek is a serious competitor now," Sam Altman posted.', catalog)
+    assert got == {("openai", "deepseek", "threat", "quote")}
