@@ -6,6 +6,7 @@ Plain functions over records: no I/O here. ``analyze_records`` turns rows of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -94,6 +95,28 @@ def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int) -> 
     return [m for m in mentions if start <= m.start and m.end <= end and m.company != speaker]
 
 
+# "Hassabis called the Chinese lab's model ...": a description of a company
+# that the item named before.
+_ANAPHOR = re.compile(
+    r"\b(?:the|that)\s+(?:[A-Z][a-z]+\s+|[a-z]+-based\s+|(?:start-?up|rival|search|chip|AI)\s+)?"
+    r"(?:lab|start-?up|company|firm|chipmaker|chip maker|giant|group|maker|developer|rival)\b(?!\s+(?:of|that|which|who))"
+)
+
+
+def _anaphoric_target(statement: Statement, text: str, mentions: list[Mention]) -> Mention | None:
+    """The company a description in the statement stands for: the last
+    company or product named before it, when that is not the speaker."""
+    found = _ANAPHOR.search(text, statement.start, statement.end)
+    if found is None:
+        return None
+    before = [m for m in mentions if m.end <= found.start() and m.entity_type in ("company", "product")]
+    if not before or before[-1].company == statement.speaker:
+        return None
+    named = before[-1]
+    return Mention(found.start(), found.end(), found.group(), named.company, named.entity, "reference",
+                   statement.sentence_no)
+
+
 def _edges_of(statement: Statement, text: str, mentions: list[Mention]) -> list[Edge]:
     """One edge per company the statement is about (self-mentions are not edges).
     A quote naming no company is about what its attribution names
@@ -103,6 +126,9 @@ def _edges_of(statement: Statement, text: str, mentions: list[Mention]) -> list[
     if not targets and statement.aside_start is not None:
         targets = _targets_in(mentions, statement.speaker, statement.aside_start, statement.aside_end)
         end = statement.aside_end
+    if not targets and statement.via != "feed_owner":
+        referred = _anaphoric_target(statement, text, mentions)
+        targets = [referred] if referred else []
     if not targets:
         return []
     raw = text[start:end]

@@ -205,3 +205,12 @@ def test_a_quote_split_by_its_attribution_is_one_statement(catalog):
 def test_lowercase_names_from_social_posts(catalog):
     got = edge_set('"deepseek is a serious competitor now," Sam Altman posted.', catalog)
     assert got == {("openai", "deepseek", "threat", "quote")}
+
+
+def test_a_description_stands_for_the_company_named_before(catalog):
+    text = ("Lisa Su was asked about Nvidia at a conference in Austin. "
+            "Su called the chipmaker's software lead \"impressive, honestly impressive\".")
+    assert ("amd", "nvidia") in {(s, t) for s, t, _, _ in edge_set(text, catalog)}
+    # "the company" after the speaker's own company is the speaker: no edge.
+    text = "Nvidia said on Monday that the company had record sales."
+    assert edge_set(text, catalog) == set()
