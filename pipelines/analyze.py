@@ -99,7 +99,8 @@ def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int) -> 
 # that the item named before.
 _ANAPHOR = re.compile(
     r"\b(?:the|that)\s+(?:[A-Z][a-z]+\s+|[a-z]+-based\s+|(?:start-?up|rival|search|chip|AI)\s+)?"
-    r"(?:lab|start-?up|company|firm|chipmaker|chip maker|giant|group|maker|developer|rival)\b(?!\s+(?:of|that|which|who))"
+    r"(?:lab|start-?up|company|firm|chipmaker|chip maker|giant|group|maker|developer|rival)\b"
+    r"(?!\s+(?:of|that|which|who))"
 )
 
 
