@@ -54,7 +54,10 @@ def feed_filer(feed_title: str | None) -> tuple[str | None, str | None]:
 def filing_fields(entry, *, feed_cik: str | None = None, feed_company: str | None = None) -> dict | None:
     """accession, form_type, cik, company_name, filed_at, url, role; None when the
     entry is no EDGAR filing."""
-    title = html_to_text(entry.get("title", ""))
+    link = entry.get("link") or ""
+    # Asked first, as it is the cheap question: most entries are news.
+    if "sec.gov" not in link and "sec.gov" not in (entry.get("id") or "") and not entry.get("edgar_accessionnumber"):
+        return None
     accession = _first(entry, "accession-number", "accession-nunber", "edgar_accessionnumber")
     if accession is None:
         for source in (entry.get("id"), entry.get("link"), entry.get("summary")):
@@ -62,10 +65,9 @@ def filing_fields(entry, *, feed_cik: str | None = None, feed_company: str | Non
             if found:
                 accession = found.group(1)
                 break
-    link = entry.get("link") or ""
-    if accession is None or ("sec.gov" not in link and "sec.gov" not in (entry.get("id") or "")
-                             and not entry.get("edgar_accessionnumber")):
+    if accession is None:
         return None
+    title = html_to_text(entry.get("title", ""))
     tags = entry.get("tags") or []
     form_type = _first(entry, "filing-type", "edgar_formtype") or (tags[0].get("term") if tags else None)
     if not form_type and " - " in title:
