@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ENV_VAR = "RIVALWATCH_CATALOG"
 
@@ -58,6 +59,17 @@ class Catalog:
             return next((a for a in found if a.holds_on(on)), None)
         candidates = [a for a in found if a.company in named] or found
         return max(candidates, key=lambda a: (a.until is None, a.until or "", a.since or ""))
+
+    def company_for_site(self, *urls: str | None) -> str | None:
+        """The company whose own site serves these addresses (a feed's URL,
+        its site link), when they agree on one; None otherwise."""
+        found = set()
+        for url in urls:
+            host = (urlsplit(url).hostname or "").lower().rstrip(".") if url and "://" in url else ""
+            for cid, company in self.companies.items():
+                if any(host == d or host.endswith("." + d) for d in company.get("domains", [])):
+                    found.add(cid)
+        return found.pop() if len(found) == 1 else None
 
     def company_name(self, company_id: str) -> str:
         return self.companies.get(company_id, {}).get("name", company_id)

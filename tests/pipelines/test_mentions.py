@@ -122,3 +122,20 @@ def test_overlapping_careers_are_reported(tmp_path):
     assert any("'Jo Roe'" in p for p in problems)
     assert not any("'Al Poe'" in p for p in problems)
     assert any("Bo Doe" in p and "until" in p for p in problems)
+
+
+@pytest.mark.parametrize("urls, owner", [
+    (("https://www.anthropic.com/news/rss.xml",), "anthropic"),
+    ((None, "https://openai.com/news/"), "openai"),
+    (("https://feeds.feedburner.com/x", "https://blog.google/technology/ai/"), "google"),
+    (("https://aws.amazon.com/blogs/aws/feed/",), "amazon"),
+    # Hosts that carry everyone's writing are nobody's voice.
+    (("https://www.google.com/alerts/feeds/123/456",), None),
+    (("https://www.youtube.com/feeds/videos.xml?channel_id=UC1",), None),
+    (("https://notopenai.com/feed",), None),
+    (("/tmp/local-file.xml",), None),
+    # Two companies' sites disagree: no guess.
+    (("https://openai.com/feed", "https://www.anthropic.com/"), None),
+])
+def test_a_feed_served_from_a_companys_own_site_is_that_company(catalog, urls, owner):
+    assert catalog.company_for_site(*urls) == owner
