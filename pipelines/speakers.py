@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from pipelines.mentions import Mention
 from pipelines.sentences import Sentence
+from pipelines.wordlist import alternation
 
 # Verbs that introduce speech and can come before their subject ('said Sam Altman').
 SAY_VERBS = (
@@ -63,8 +64,7 @@ EVALUATIVE_PHRASES = (
 # Multi-word verbs of speech: "Babuschkin, an xAI co-founder, shot back that ...".
 SAY_PHRASES = ("shot back", "fired back", "hit back", "pushed back", "chimed in")
 _VERB = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in EVALUATIVE_PHRASES + SAY_PHRASES)
-    + "|" + "|".join(sorted(set(SAY_VERBS) | set(EVALUATIVE_VERBS), key=len, reverse=True)) + r")\b",
+    r"\b(?:" + alternation([*EVALUATIVE_PHRASES, *SAY_PHRASES, *SAY_VERBS, *EVALUATIVE_VERBS]) + r")\b",
     re.IGNORECASE,  # title-case headlines: "Altman Says DeepSeek Is Impressive"
 )
 _EVALUATIVE = frozenset(EVALUATIVE_VERBS) | frozenset(EVALUATIVE_PHRASES)
