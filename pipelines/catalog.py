@@ -13,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pipelines.wordlist import alternation
+
 ENV_VAR = "RIVALWATCH_CATALOG"
 
 
@@ -156,8 +158,9 @@ def _build(data: dict, version: str) -> Catalog:
         for text in person.get("short", []):
             add(Alias(text, cid, name, "person", short=True,
                       distinctive=bool(person.get("distinctive")), since=since, until=until))
-    ordered = sorted(aliases, key=len, reverse=True)  # longest alias wins at a position
-    pattern = re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])")
+    # One pass over a text for every alias, folded into a trie; the longest
+    # alias wins at a position.
+    pattern = re.compile(r"(?<![\w@#])(?:" + alternation(aliases) + r")(?![\w])")
     return Catalog(
         version=version,
         companies=companies,
