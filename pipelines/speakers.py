@@ -144,6 +144,16 @@ _CLOSE_FOR = {"“": "”", '"': '"'}
 MIN_SPEECH_QUOTE_WORDS = 4  # shorter quotes are scare quotes ('called Mistral "peanuts"')
 
 
+# The attribution after a quote goes on with another statement by the same
+# speaker: ", though she called ...", "and he added that ...".
+_ASIDE_GOES_ON = re.compile(
+    r",?\s+(?:though|although|but|while|and)\s+(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?P<verb>" + alternation(EVALUATIVE_VERBS + ["said", "says", "added", "adds", "argued", "warned", "wrote"])
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Statement:
     sentence_no: int
@@ -386,6 +396,7 @@ def _statements(
     covered: set[int] = set()  # sentences whose speech is accounted for
 
     previous: tuple[_Speaker, int] | None = None  # last attributed quote and the sentence it ended in
+    goes_on: list[Statement] = []  # statements in the attribution after a quote (kept apart: chains index statements)
     chains: list[list[int]] = []  # quotes by one speaker in a row: indexes into statements
     for span in quotes:
         found = _attribute_quote(resolver, text, sentences, span)
@@ -420,6 +431,13 @@ def _statements(
                 # told Rogan': the words before the quote are the speaker's too.
                 lo = sentence.start
             aside = found.aside if index == last else None
+            more = _ASIDE_GOES_ON.search(text, aside[0], aside[1]) if aside else None
+            if more:
+                # '"...," said Priya Raman, though she called Google's AI
+                # Overviews "a mess"': the speaker goes on about another target.
+                goes_on.append(Statement(index, found.speaker.company, found.speaker.name,
+                                         "reported_speech", more.start("verb"), aside[1]))
+                aside = (aside[0], more.start())
             if hi > lo:
                 statements.append(Statement(
                     index, found.speaker.company, found.speaker.name, "quote", lo, hi,
@@ -436,6 +454,7 @@ def _statements(
             hi = max(statements[i].context_end for i in members)
             for i in members:
                 statements[i] = replace(statements[i], context_start=lo, context_end=hi)
+    statements.extend(goes_on)
 
     for index, sentence in enumerate(sentences):
         if index in covered:

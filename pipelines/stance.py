@@ -26,6 +26,7 @@ from importlib import resources
 
 from pipelines import polarity as polarity_engine
 from pipelines.speakers import EVALUATIVE_VERBS, SAY_VERBS
+from pipelines.wordlist import alternation
 
 STANCES = ("benchmark", "dismissive", "praise", "threat", "critical", "neutral")
 TIE_ORDER = ("dismissive", "threat", "critical", "benchmark", "praise")
@@ -45,8 +46,8 @@ _DOUBLE_QUOTES = re.compile(r"[\"“”„]")
 # GPT-4 and dismissed Mistral as peanuts").
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[;:]|,\s*(?:but|while|whereas|although|though|and|adding)\b|\bbut\b|\bwhereas\b"
-    r"|\band\s+(?=(?:also\s+|then\s+|again\s+)?(?:"
-    + "|".join(SAY_VERBS + EVALUATIVE_VERBS) + r")\b))\s*",
+    r"|(?:\band|,[\"”’]?)\s+(?=(?:also\s+|then\s+|again\s+|later\s+)?(?:"
+    + alternation(SAY_VERBS + EVALUATIVE_VERBS) + r")\b))\s*",
     re.I,
 )
 

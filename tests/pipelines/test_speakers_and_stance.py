@@ -214,3 +214,52 @@ def test_a_description_stands_for_the_company_named_before(catalog):
     # "the company" after the speaker's own company is the speaker: no edge.
     text = "Nvidia said on Monday that the company had record sales."
     assert edge_set(text, catalog) == set()
+
+
+def test_the_attribution_after_a_quote_can_go_on_about_another_target(catalog):
+    text = ('"Gemini is the best model we have tried," said Aidan Gomez of Cohere, '
+            'though he called OpenAI\'s pricing "misleading and unfair to developers".')
+    got = {(s, t): stance for s, t, stance, _ in edge_set(text, catalog)}
+    assert got == {("cohere", "google"): "praise", ("cohere", "openai"): "critical"}
+
+
+@pytest.mark.parametrize("text, stance", [
+    # a quantity is no comparison
+    ("Searches on Google fell for the first time in more than two decades", "neutral"),
+    ("Gemini is more capable than GPT-4", "benchmark"),
+    # refusing to accept a constraint is a complaint, whatever the negation
+    ("We will no longer accept being constrained by Apple's rules", "critical"),
+])
+def test_quantities_and_refusals(text, stance):
+    assert judge(text).stance == stance
+
+
+def test_a_speech_verb_after_a_comma_starts_a_new_clause(catalog):
+    text = ('Robin Li, who once said Ernie was "not inferior in any aspect to GPT-4," '
+            "told developers that DeepSeek's model was prone to errors.")
+    got = {(s, t): stance for s, t, stance, _ in edge_set(text, catalog)}
+    assert got == {("baidu", "openai"): "benchmark", ("baidu", "deepseek"): "critical"}
+
+
+def test_analysis_never_fails_on_recombined_real_sentences(catalog):
+    """Pieces of every labelled case glued together, cut short, with curly
+    quotes swapped in: whatever the text, analysis returns (a crash here
+    once came from a quote whose attribution went on about another target)."""
+    import json
+    import random
+    from pathlib import Path
+
+    pieces = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "data").glob("edges_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            pieces += json.loads(line)["text"].split(". ")
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = ". ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        if rng.random() < 0.3:
+            text = text.replace('"', "“", 1)
+        if rng.random() < 0.2:
+            text = text[: rng.randint(0, len(text))]
+        result = analyze_text(text, catalog, rng.choice([None, "meta"]), rng.choice([None, "2026-02-01"]))
+        assert all(0 <= e.sentence_no < len(result.sentences) for e in result.edges)
+        assert all(-1.0 <= e.polarity <= 1.0 for e in result.edges)
