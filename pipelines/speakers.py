@@ -29,128 +29,30 @@ from dataclasses import dataclass, replace
 
 from pipelines.mentions import Mention
 from pipelines.sentences import Sentence
-from pipelines.wordlist import alternation
-
-# Verbs that introduce speech and can come before their subject ('said Sam Altman').
-SAY_VERBS = (
-    "said says say wrote writes added adds stated states posted posts tweeted tweets argued argues "
-    "claimed claims noted notes explained explains warned warns insisted insists messaged remarked "
-    "remarks declared declares boasted boasts admitted admits acknowledged acknowledges conceded "
-    "concedes replied replies responded responds predicted predicts suggested suggests emailed "
-    "commented asserted asserts announced announces quipped joked countered cautioned complained "
-    "bragged touted touts stressed stresses contended contends maintained maintains observed recalled "
-    "texted continued vowed vows pledged pledges told tells believes believed thinks thought "
-    "testified testifies disagreed disagrees retorted"
-).split()
-# Verbs whose object is the judgement itself: the verb stays in the evidence
-# ("accused OpenAI of ...", "called Mistral 'peanuts'", "xAI sued Apple").
-EVALUATIVE_VERBS = (
-    "called calls described describes dismissed dismisses labeled labelled branded praised praises "
-    "criticized criticised criticizes criticises accused accuses mocked mocks hailed hails slammed "
-    "slams blasted blasts derided derides lauded lauds sued sues taunted taunts attacked attacks "
-    "ridiculed ridicules disparaged disparages applauded applauds welcomed welcomes rejected rejects "
-    "warned"
-).split()
-# Multi-word verbs of judging.
-EVALUATIVE_PHRASES = (
-    "hit back at", "hits back at", "took aim at", "takes aim at", "lashed out at", "lashes out at",
-    "pushed back on", "pushes back on", "took a swipe at", "takes a swipe at", "took a jab at",
-    "takes a jab at", "poked fun at", "pokes fun at", "filed suit against", "filed a lawsuit against",
-    # The court or regulator may come between: "filed a complaint with the
-    # European Commission accusing Microsoft of ...".
-    "filed a lawsuit", "filed a complaint", "filed an antitrust complaint", "filed suit", "is suing",
-    "are suing", "accusing",
-)
-# Multi-word verbs of speech: "Babuschkin, an xAI co-founder, shot back that ...".
-SAY_PHRASES = ("shot back", "fired back", "hit back", "pushed back", "chimed in")
-_VERB = re.compile(
-    r"\b(?:" + alternation([*EVALUATIVE_PHRASES, *SAY_PHRASES, *SAY_VERBS, *EVALUATIVE_VERBS]) + r")\b",
-    re.IGNORECASE,  # title-case headlines: "Altman Says DeepSeek Is Impressive"
-)
-_EVALUATIVE = frozenset(EVALUATIVE_VERBS) | frozenset(EVALUATIVE_PHRASES)
-# Verbs that also take a plain object ("announced a model", "posted a video",
-# "told Reuters"): reported speech only with "that" or a colon after them.
-NEEDS_THAT = frozenset(
-    "announced announces posted posts tweeted tweets noted notes observed recalled touted touts admitted "
-    "admits acknowledged acknowledges predicted predicts explained explains maintained maintains emailed "
-    "texted messaged added adds stressed stresses believes believed thinks thought continued "
-    "vowed vows pledged pledges warned testified testifies disagreed disagrees".split()
-) | frozenset(SAY_PHRASES)
-# 'said Sam Altman' yes, 'told Reuters' and 'dismissed Mistral' no.
-_INVERTIBLE = frozenset(SAY_VERBS) - {"told", "tells", "believes", "believed", "thinks", "thought"}
-
-# What may stand between a subject and its verb: an appositive, an adverb, an auxiliary.
-_FILLER = (
-    # an appositive (", the chief executive of Google DeepMind,") or a relative
-    # clause that may quote (", who once said Ernie was \"not inferior ...,\"")
-    r"(?:\s*,[^\"“”,]{0,120},|\s*,\s*who\b(?:[^.;]|\.(?=\S)){0,200}?[,”\"](?:\s*[,”\"])?)?"
-    r"(?:\s+(?:also|later|then|once|previously|reportedly|publicly|has|had|have|recently|again|"
-    r"\w+ly))*\s*"
-)
-_PERSON_GAP = re.compile(rf"^{_FILLER}$")  # no possessive: "Musk's claims" is not Musk speaking
-# "Marc Benioff, who has called Copilot ...": the relative pronoun is the subject.
-_WHO_GAP = re.compile(
-    r"^\s*,\s*who(?:\s+(?:has|have|had|once|also|previously|recently|repeatedly|often|\w+ly)){0,2}\s+$"
-)
-_ROLE_WORDS = (
-    r"chief executive|chief executive officer|CEO|spokes(?:person|woman|man)|representative|statement|"
-    r"blog post|blog|filing|annual report|report|executives?|leadership|team|management|lawyers?|"
-    r"attorneys?|researchers?|engineers?|official|officials|board|founder|co-founder|employees?|"
-    r"staff(?:ers?)?|insiders?|scientists?|boss|chief|president|executive vice president|vice president"
-)
-# "Meta's spokesperson said" but not "DeepSeek's claims were".
-# "An OpenAI employee accused", "Babuschkin, an xAI co-founder, shot back":
-# the role may close an appositive.
-_COMPANY_GAP = re.compile(rf"^(?:(?:['’]s)?\s+(?:{_ROLE_WORDS}),?)?{_FILLER}$")
-# "Meta chief financial officer Susan Li", "OpenAI's Tom Becker": a company, a
-# role in lower case, then a name the catalog does not know.
-_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
-_COMPANY_ROLE_NAME = re.compile(rf"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,5}}(?P<name>{_NAME}){_FILLER}$")
-# "Tom Becker, a vice president of product at " ... COMPANY: an unknown person
-# described by a role at a company.
-_ROLE_AT_BEFORE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:at|of|for|from|with)\s+$"
-)
-_ROLE_AT_GAP = re.compile(rf"^(?:['’]s)?(?:\s+[\w'’-]+){{0,6}},{_FILLER}$")
-# "Eddy Cue, Apple's senior vice president of services, testified": a name,
-# then the company owning the role.
-_NAME_BEFORE_COMPANY = re.compile(rf"(?P<name>{_NAME}),\s+(?:an?\s+|the\s+)?$")
-_ROLE_AT_AFTER = re.compile(
-    rf"^\s*(?P<name>{_NAME}),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:at|of|for|from|with)\s+$"
-)
-# Someone introduced with a role: "Jane Doe, an analyst at Bernstein," / "analyst Jane Doe said".
-_STRANGER = re.compile(
-    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:an?|the)\s+[a-z]"
-    r"|\b(?:analyst|professor|researcher|economist|investor|lawyer|spokes(?:man|woman|person))\s+"
-    r"(?P<name2>[A-Z][a-z]+\s+[A-Z][\w'’-]+)"
-)
-_PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){_FILLER}$")
-# Between a reporting verb and what was said: "said in a statement that",
-# "told Reuters that", "wrote to Touvron:".
-_THAT = re.compile(
-    r"\s*(?:[^\"“”:.;]{0,60}?\bthat\b|[^\"“”:.;]{0,60}?,\s*saying\b(?:\s+that\b)?|[^\"“”:.;]{0,60}?:|,)?\s*"
-)
-# "Amodei: DeepSeek did ...", "Salesforce's Benioff: ...": a name of at most
-# five words before the colon ("We are also announcing a partnership with
-# Microsoft: ..." is a sentence, not a headline).
-_HEADLINE = re.compile(r"\s*(?P<who>[A-Z][^:\"“”\s]*(?:\s+[^:\"“”\s]+){0,4}):\s+\S")
-_HEADLINE_BEFORE_QUOTE = re.compile(r"\s*(?P<who>[A-Z][^:\"“”‘\s]*(?:\s+[^:\"“”‘\s]+){0,4}):\s*$")
-# "Benioff on Microsoft Copilot: 'It just doesn't work'": the topic is the target.
-_HEADLINE_ON = re.compile(
-    r"\s*(?P<who>[A-Z][^:\"“”\s]*(?:\s+[^:\"“”\s]+){0,3}?)\s+on\s+[^:\"“”]{2,60}:(?:\s+\S|\s*$)"
-)
-_OPEN_QUOTES = "\"“‘"
-_CLOSE_FOR = {"“": "”", '"': '"'}
-MIN_SPEECH_QUOTE_WORDS = 4  # shorter quotes are scare quotes ('called Mistral "peanuts"')
-
-
-# The attribution after a quote goes on with another statement by the same
-# speaker: ", though she called ...", "and he added that ...".
-_ASIDE_GOES_ON = re.compile(
-    r",?\s+(?:though|although|but|while|and)\s+(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?"
-    r"(?P<verb>" + alternation(EVALUATIVE_VERBS + ["said", "says", "added", "adds", "argued", "warned", "wrote"])
-    + r")\b",
-    re.IGNORECASE,
+from pipelines.speech_patterns import (
+    ASIDE_GOES_ON,
+    CLOSE_FOR,
+    COMPANY_GAP,
+    COMPANY_ROLE_NAME,
+    EVALUATIVE,
+    HEADLINE,
+    HEADLINE_BEFORE_QUOTE,
+    HEADLINE_ON,
+    INVERTIBLE,
+    MIN_SPEECH_QUOTE_WORDS,
+    NAME_BEFORE_COMPANY,
+    NEEDS_THAT,
+    OPEN_QUOTES,
+    PERSON_GAP,
+    PRONOUN_BEFORE,
+    ROLE_AT_AFTER,
+    ROLE_AT_BEFORE,
+    ROLE_AT_GAP,
+    SINGLE_QUOTE,
+    STRANGER,
+    THAT,
+    VERB,
+    WHO_GAP,
 )
 
 
@@ -178,17 +80,11 @@ class _Speaker:
     name: str
 
 
-# Headlines and British English quote with single marks: ‘...’ or '...'. An
-# apostrophe is no quote mark: the opening one follows a space, the closing
-# one is followed by a space, punctuation or the end.
-_SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(:—–-]))[‘'](?P<inner>[^‘’'\"“”]+?)[’'](?=[\s.,;:!?)—–-]|$)")
-
-
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of direct quotes (inner text), curly or straight, double or single;
     long enough to be speech."""
     spans = _double_quote_spans(text)
-    for match in _SINGLE_QUOTE.finditer(text):
+    for match in SINGLE_QUOTE.finditer(text):
         start, end = match.span("inner")
         if len(match.group("inner").split()) >= MIN_SPEECH_QUOTE_WORDS and not _inside(start, spans):
             spans.append((start, end))
@@ -200,8 +96,8 @@ def _double_quote_spans(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(text):
         ch = text[i]
-        if ch in _CLOSE_FOR:
-            close = text.find(_CLOSE_FOR[ch], i + 1)
+        if ch in CLOSE_FOR:
+            close = text.find(CLOSE_FOR[ch], i + 1)
             if close == -1:
                 break
             inner = text[i + 1 : close]
@@ -236,24 +132,24 @@ class _Resolver:
         before = [m for m in self.mentions if floor <= m.start and m.end <= verb_start]
         for mention in reversed(before):
             gap = text[mention.end : verb_start]
-            if mention.entity_type == "person" and (_PERSON_GAP.match(gap) or _WHO_GAP.match(gap)):
+            if mention.entity_type == "person" and (PERSON_GAP.match(gap) or WHO_GAP.match(gap)):
                 self.last_subject_end = mention.end
                 return _Speaker(mention.company, mention.entity)
         for mention in reversed(before):
             if mention.entity_type != "company":
                 continue
             gap = text[mention.end : verb_start]
-            if _COMPANY_GAP.match(gap):
+            if COMPANY_GAP.match(gap):
                 return _Speaker(mention.company, mention.entity)
-            named = _COMPANY_ROLE_NAME.match(gap)
+            named = COMPANY_ROLE_NAME.match(gap)
             if named and not self._known_name_in(mention.end, verb_start):
                 return _Speaker(mention.company, named.group("name"))
-            if _ROLE_AT_GAP.match(gap):
+            if ROLE_AT_GAP.match(gap):
                 window = text[max(floor, mention.start - 160) : mention.start]
-                described = _ROLE_AT_BEFORE.search(window) or _NAME_BEFORE_COMPANY.search(window)
+                described = ROLE_AT_BEFORE.search(window) or NAME_BEFORE_COMPANY.search(window)
                 if described:
                     return _Speaker(mention.company, described.group("name"))
-        if self.allow_pronouns and _PRONOUN_BEFORE.search(text[floor:verb_start]):
+        if self.allow_pronouns and PRONOUN_BEFORE.search(text[floor:verb_start]):
             return self.last_person_before(verb_start)
         return None
 
@@ -265,7 +161,7 @@ class _Resolver:
             if mention.start <= verb_end + 3 and mention.entity_type in ("person", "company"):
                 return _Speaker(mention.company, mention.entity)
             if mention.entity_type == "company":
-                described = _ROLE_AT_AFTER.match(self.text[verb_end : mention.start])
+                described = ROLE_AT_AFTER.match(self.text[verb_end : mention.start])
                 if described:
                     return _Speaker(mention.company, described.group("name"))
             break
@@ -287,7 +183,7 @@ class _Resolver:
         else:
             return None
         between = self.text[at:pos]
-        for stranger in _STRANGER.finditer(between):
+        for stranger in STRANGER.finditer(between):
             name = stranger.group("name") or stranger.group("name2")
             if not any(name in m.alias or m.alias in name for m in self.people):
                 return None
@@ -315,23 +211,23 @@ def _attribute_quote(
     # After the quote: '," he wrote.' / '," said Sam Altman.' / '," Al-Dahle wrote.'
     tail_sentence = sentences[_sentence_index(sentences, end)]
     tail = text[end + 1 : tail_sentence.end]
-    verb = _VERB.search(tail[:100])
-    if verb and not any(q in tail[: verb.start()] for q in _OPEN_QUOTES):
+    verb = VERB.search(tail[:100])
+    if verb and not any(q in tail[: verb.start()] for q in OPEN_QUOTES):
         verb_start, verb_end = end + 1 + verb.start(), end + 1 + verb.end()
         found = resolver.subject_before(verb_start, end + 1)
-        if found is None and verb.group().lower() in _INVERTIBLE:
+        if found is None and verb.group().lower() in INVERTIBLE:
             found = resolver.subject_after(verb_end, tail_sentence.end)
         if found:
             return _Attribution(found, aside=(verb_start, tail_sentence.end))
     # Before the quote: 'Ahmad Al-Dahle, Meta's vice president, wrote: "...'
     head_sentence = sentences[_sentence_index(sentences, start - 1)]
     head = text[head_sentence.start : start - 1]
-    topic = _HEADLINE_ON.match(head)
+    topic = HEADLINE_ON.match(head)
     if topic:  # 'Benioff on Microsoft Copilot: "It just doesn't work"'
         found = resolver.subject_before(head_sentence.start + topic.end("who"), head_sentence.start)
         if found:
             return _Attribution(found, clause_start=head_sentence.start + topic.end("who"))
-    headline = _HEADLINE.match(head) or _HEADLINE_BEFORE_QUOTE.match(head)
+    headline = HEADLINE.match(head) or HEADLINE_BEFORE_QUOTE.match(head)
     if headline:  # 'Amodei: DeepSeek did "the worst ..."' / 'Altman: "..."'
         colon = head_sentence.start + headline.end("who")
         found = resolver.subject_before(colon, head_sentence.start)
@@ -343,17 +239,17 @@ def _attribute_quote(
         comma = head.find(",", according.end())
         if found and comma != -1:
             return _Attribution(found, clause_start=head_sentence.start + comma + 1)
-    verbs = list(_VERB.finditer(head))
+    verbs = list(VERB.finditer(head))
     if verbs:
         verb = verbs[-1]
         verb_end = head_sentence.start + verb.end()
         found = resolver.subject_before(head_sentence.start + verb.start(), head_sentence.start)
-        if found is None and verb.group().lower() in _INVERTIBLE:
+        if found is None and verb.group().lower() in INVERTIBLE:
             found = resolver.subject_after(verb_end, start)
         if found:
-            if verb.group().lower() in _EVALUATIVE:
+            if verb.group().lower() in EVALUATIVE:
                 return _Attribution(found, clause_start=head_sentence.start + verb.start())
-            lead = _THAT.match(text, verb_end, start)
+            lead = THAT.match(text, verb_end, start)
             return _Attribution(found, clause_start=lead.end() if lead else verb_end)
     according = re.search(r"\baccording to\b", tail[:40])
     if according:
@@ -367,8 +263,8 @@ def _leads_into_quote(text: str, start: int, quote_start: int) -> bool:
     """Whether text[start:quote_start] is the opening of the quoted sentence
     (no other quote, no speech verb, no colon before the quote)."""
     head = text[start : max(start, quote_start - 1)]
-    return bool(head.strip()) and not any(q in head for q in _OPEN_QUOTES + "”") \
-        and not _VERB.search(head) and not head.rstrip().endswith(":")
+    return bool(head.strip()) and not any(q in head for q in OPEN_QUOTES + "”") \
+        and not VERB.search(head) and not head.rstrip().endswith(":")
 
 
 def attribute(
@@ -431,7 +327,7 @@ def _statements(
                 # told Rogan': the words before the quote are the speaker's too.
                 lo = sentence.start
             aside = found.aside if index == last else None
-            more = _ASIDE_GOES_ON.search(text, aside[0], aside[1]) if aside else None
+            more = ASIDE_GOES_ON.search(text, aside[0], aside[1]) if aside else None
             if more:
                 # '"...," said Priya Raman, though she called Google's AI
                 # Overviews "a mess"': the speaker goes on about another target.
@@ -479,13 +375,13 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
     """'X said (in a statement) that CLAUSE', 'X called Y Z', '..., according to X.',
     'Name: CLAIM'; several per sentence when several people speak in it."""
     body = text[sentence.start : sentence.end]
-    topic = _HEADLINE_ON.match(body)
+    topic = HEADLINE_ON.match(body)
     if topic:
         speaker = resolver.subject_before(sentence.start + topic.end("who"), sentence.start)
         if speaker:
             return [Statement(index, speaker.company, speaker.name, "headline",
                               sentence.start + topic.end("who"), sentence.end)]
-    headline = _HEADLINE.match(body)
+    headline = HEADLINE.match(body)
     if headline:
         colon = sentence.start + headline.end("who")
         speaker = resolver.subject_before(colon, sentence.start)
@@ -503,11 +399,11 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
                               sentence.start, sentence.start + according.start())]
     # speaker, where its verb starts, where its clause starts, where the subject ends
     found: list[tuple[_Speaker, int, int, int]] = []
-    for verb in _VERB.finditer(body):
+    for verb in VERB.finditer(body):
         verb_start = sentence.start + verb.start()
         floor = found[-1][2] if found else sentence.start
         speaker = resolver.subject_before(verb_start, floor)
-        if speaker is None and found and _WHO_GAP.match(text[found[-1][3] : found[-1][1]]):
+        if speaker is None and found and WHO_GAP.match(text[found[-1][3] : found[-1][1]]):
             # 'Benioff, who has called Copilot "Clippy 2.0," said that ...':
             # the main verb after a relative clause has the same subject.
             again = resolver.subject_before(verb_start, sentence.start)
@@ -516,11 +412,11 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
             continue
         word = verb.group().lower()
         clause_start = sentence.start + verb.end()
-        lead = _THAT.match(text, clause_start, sentence.end)
+        lead = THAT.match(text, clause_start, sentence.end)
         introduced = bool(lead and lead.group().strip())
         if word in NEEDS_THAT and not introduced:
             continue
-        if word in _EVALUATIVE:
+        if word in EVALUATIVE:
             clause_start = verb_start
         elif lead:
             clause_start = lead.end()
@@ -528,7 +424,7 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
     statements = []
     for number, (speaker, verb_start, clause_start, _subject_end) in enumerate(found):
         clause_end = found[number + 1][1] if number + 1 < len(found) else sentence.end
-        if number == 0 and any(q in text[sentence.start : verb_start] for q in _OPEN_QUOTES):
+        if number == 0 and any(q in text[sentence.start : verb_start] for q in OPEN_QUOTES):
             # A short quote before the attribution is part of what was said
             # ('"Elon is superhuman," Huang said, marvelling that xAI ...').
             clause_start = sentence.start

@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 
 from pipelines import polarity as polarity_engine
-from pipelines.speakers import EVALUATIVE_VERBS, SAY_VERBS
+from pipelines.speech_patterns import EVALUATIVE_VERBS, SAY_VERBS
 from pipelines.wordlist import alternation
 
 STANCES = ("benchmark", "dismissive", "praise", "threat", "critical", "neutral")

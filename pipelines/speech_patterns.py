@@ -1,0 +1,137 @@
+"""The words and patterns of attribution: verbs of speech and judgement,
+what may stand between a speaker and a verb, quote marks, headlines. The
+logic that uses them is pipelines.speakers."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.wordlist import alternation
+
+# Verbs that introduce speech and can come before their subject ('said Sam Altman').
+SAY_VERBS = (
+    "said says say wrote writes added adds stated states posted posts tweeted tweets argued argues "
+    "claimed claims noted notes explained explains warned warns insisted insists messaged remarked "
+    "remarks declared declares boasted boasts admitted admits acknowledged acknowledges conceded "
+    "concedes replied replies responded responds predicted predicts suggested suggests emailed "
+    "commented asserted asserts announced announces quipped joked countered cautioned complained "
+    "bragged touted touts stressed stresses contended contends maintained maintains observed recalled "
+    "texted continued vowed vows pledged pledges told tells believes believed thinks thought "
+    "testified testifies disagreed disagrees retorted"
+).split()
+# Verbs whose object is the judgement itself: the verb stays in the evidence
+# ("accused OpenAI of ...", "called Mistral 'peanuts'", "xAI sued Apple").
+EVALUATIVE_VERBS = (
+    "called calls described describes dismissed dismisses labeled labelled branded praised praises "
+    "criticized criticised criticizes criticises accused accuses mocked mocks hailed hails slammed "
+    "slams blasted blasts derided derides lauded lauds sued sues taunted taunts attacked attacks "
+    "ridiculed ridicules disparaged disparages applauded applauds welcomed welcomes rejected rejects "
+    "warned"
+).split()
+# Multi-word verbs of judging.
+EVALUATIVE_PHRASES = (
+    "hit back at", "hits back at", "took aim at", "takes aim at", "lashed out at", "lashes out at",
+    "pushed back on", "pushes back on", "took a swipe at", "takes a swipe at", "took a jab at",
+    "takes a jab at", "poked fun at", "pokes fun at", "filed suit against", "filed a lawsuit against",
+    # The court or regulator may come between: "filed a complaint with the
+    # European Commission accusing Microsoft of ...".
+    "filed a lawsuit", "filed a complaint", "filed an antitrust complaint", "filed suit", "is suing",
+    "are suing", "accusing",
+)
+# Multi-word verbs of speech: "Babuschkin, an xAI co-founder, shot back that ...".
+SAY_PHRASES = ("shot back", "fired back", "hit back", "pushed back", "chimed in")
+VERB = re.compile(
+    r"\b(?:" + alternation([*EVALUATIVE_PHRASES, *SAY_PHRASES, *SAY_VERBS, *EVALUATIVE_VERBS]) + r")\b",
+    re.IGNORECASE,  # title-case headlines: "Altman Says DeepSeek Is Impressive"
+)
+EVALUATIVE = frozenset(EVALUATIVE_VERBS) | frozenset(EVALUATIVE_PHRASES)
+# Verbs that also take a plain object ("announced a model", "posted a video",
+# "told Reuters"): reported speech only with "that" or a colon after them.
+NEEDS_THAT = frozenset(
+    "announced announces posted posts tweeted tweets noted notes observed recalled touted touts admitted "
+    "admits acknowledged acknowledges predicted predicts explained explains maintained maintains emailed "
+    "texted messaged added adds stressed stresses believes believed thinks thought continued "
+    "vowed vows pledged pledges warned testified testifies disagreed disagrees".split()
+) | frozenset(SAY_PHRASES)
+# 'said Sam Altman' yes, 'told Reuters' and 'dismissed Mistral' no.
+INVERTIBLE = frozenset(SAY_VERBS) - {"told", "tells", "believes", "believed", "thinks", "thought"}
+
+# What may stand between a subject and its verb: an appositive, an adverb, an auxiliary.
+FILLER = (
+    # an appositive (", the chief executive of Google DeepMind,") or a relative
+    # clause that may quote (", who once said Ernie was \"not inferior ...,\"")
+    r"(?:\s*,[^\"“”,]{0,120},|\s*,\s*who\b(?:[^.;]|\.(?=\S)){0,200}?[,”\"](?:\s*[,”\"])?)?"
+    r"(?:\s+(?:also|later|then|once|previously|reportedly|publicly|has|had|have|recently|again|"
+    r"\w+ly))*\s*"
+)
+PERSON_GAP = re.compile(rf"^{FILLER}$")  # no possessive: "Musk's claims" is not Musk speaking
+# "Marc Benioff, who has called Copilot ...": the relative pronoun is the subject.
+WHO_GAP = re.compile(
+    r"^\s*,\s*who(?:\s+(?:has|have|had|once|also|previously|recently|repeatedly|often|\w+ly)){0,2}\s+$"
+)
+ROLE_WORDS = (
+    r"chief executive|chief executive officer|CEO|spokes(?:person|woman|man)|representative|statement|"
+    r"blog post|blog|filing|annual report|report|executives?|leadership|team|management|lawyers?|"
+    r"attorneys?|researchers?|engineers?|official|officials|board|founder|co-founder|employees?|"
+    r"staff(?:ers?)?|insiders?|scientists?|boss|chief|president|executive vice president|vice president"
+)
+# "Meta's spokesperson said" but not "DeepSeek's claims were".
+# "An OpenAI employee accused", "Babuschkin, an xAI co-founder, shot back":
+# the role may close an appositive.
+COMPANY_GAP = re.compile(rf"^(?:(?:['’]s)?\s+(?:{ROLE_WORDS}),?)?{FILLER}$")
+# "Meta chief financial officer Susan Li", "OpenAI's Tom Becker": a company, a
+# role in lower case, then a name the catalog does not know.
+NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
+COMPANY_ROLE_NAME = re.compile(rf"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,5}}(?P<name>{NAME}){FILLER}$")
+# "Tom Becker, a vice president of product at " ... COMPANY: an unknown person
+# described by a role at a company.
+ROLE_AT_BEFORE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:at|of|for|from|with)\s+$"
+)
+ROLE_AT_GAP = re.compile(rf"^(?:['’]s)?(?:\s+[\w'’-]+){{0,6}},{FILLER}$")
+# "Eddy Cue, Apple's senior vice president of services, testified": a name,
+# then the company owning the role.
+NAME_BEFORE_COMPANY = re.compile(rf"(?P<name>{NAME}),\s+(?:an?\s+|the\s+)?$")
+ROLE_AT_AFTER = re.compile(
+    rf"^\s*(?P<name>{NAME}),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:at|of|for|from|with)\s+$"
+)
+# Someone introduced with a role: "Jane Doe, an analyst at Bernstein," / "analyst Jane Doe said".
+STRANGER = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:an?|the)\s+[a-z]"
+    r"|\b(?:analyst|professor|researcher|economist|investor|lawyer|spokes(?:man|woman|person))\s+"
+    r"(?P<name2>[A-Z][a-z]+\s+[A-Z][\w'’-]+)"
+)
+PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){FILLER}$")
+# Between a reporting verb and what was said: "said in a statement that",
+# "told Reuters that", "wrote to Touvron:".
+THAT = re.compile(
+    r"\s*(?:[^\"“”:.;]{0,60}?\bthat\b|[^\"“”:.;]{0,60}?,\s*saying\b(?:\s+that\b)?|[^\"“”:.;]{0,60}?:|,)?\s*"
+)
+# "Amodei: DeepSeek did ...", "Salesforce's Benioff: ...": a name of at most
+# five words before the colon ("We are also announcing a partnership with
+# Microsoft: ..." is a sentence, not a headline).
+HEADLINE = re.compile(r"\s*(?P<who>[A-Z][^:\"“”\s]*(?:\s+[^:\"“”\s]+){0,4}):\s+\S")
+HEADLINE_BEFORE_QUOTE = re.compile(r"\s*(?P<who>[A-Z][^:\"“”‘\s]*(?:\s+[^:\"“”‘\s]+){0,4}):\s*$")
+# "Benioff on Microsoft Copilot: 'It just doesn't work'": the topic is the target.
+HEADLINE_ON = re.compile(
+    r"\s*(?P<who>[A-Z][^:\"“”\s]*(?:\s+[^:\"“”\s]+){0,3}?)\s+on\s+[^:\"“”]{2,60}:(?:\s+\S|\s*$)"
+)
+OPEN_QUOTES = "\"“‘"
+CLOSE_FOR = {"“": "”", '"': '"'}
+MIN_SPEECH_QUOTE_WORDS = 4  # shorter quotes are scare quotes ('called Mistral "peanuts"')
+
+
+# The attribution after a quote goes on with another statement by the same
+# speaker: ", though she called ...", "and he added that ...".
+ASIDE_GOES_ON = re.compile(
+    r",?\s+(?:though|although|but|while|and)\s+(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?P<verb>" + alternation(EVALUATIVE_VERBS + ["said", "says", "added", "adds", "argued", "warned", "wrote"])
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+# Headlines and British English quote with single marks: ‘...’ or '...'. An
+# apostrophe is no quote mark: the opening one follows a space, the closing
+# one is followed by a space, punctuation or the end.
+SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(:—–-]))[‘'](?P<inner>[^‘’'\"“”]+?)[’'](?=[\s.,;:!?)—–-]|$)")
