@@ -85,6 +85,8 @@ def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple
             canonical_url = excluded.canonical_url, title_key = excluded.title_key
         """
     )
+    # A changed item may have moved in time: its analysis rows carry the date.
+    refresh_item_copies(con, changed_ids)
     # A new item is a story of its own until assign_stories; a changed one may
     # have moved its story's first day.
     refresh_rollups(con, new_ids + changed_ids)
@@ -122,6 +124,7 @@ def assign_stories(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
         touched = _assign_stories(con)
+        refresh_item_copies(con, touched)
         refresh_rollups(con, touched)
         con.execute("COMMIT")
     except Exception:
@@ -190,6 +193,11 @@ _ANALYSIS_INPUT = f"""
 """
 
 
+# Oldest first: replace_analysis appends each batch's rows, so a re-analysis
+# of everything leaves the analysis tables in publication order too.
+_ANALYSIS_ORDER = " ORDER BY i.published_at NULLS FIRST, i.item_id"
+
+
 def items_to_analyze(
     con: duckdb.DuckDBPyConnection, analyzer_version: str, catalog_version: str,
     item_ids: Iterable[str] | None = None,
@@ -206,11 +214,11 @@ def items_to_analyze(
     if item_ids is not None:
         wanted = pd.DataFrame({"item_id": list(item_ids)})  # noqa: F841 (used by SQL)
         sql += " AND i.item_id IN (SELECT item_id FROM wanted)"
-    return con.execute(sql + " ORDER BY i.item_id", params).df()
+    return con.execute(sql + _ANALYSIS_ORDER, params).df()
 
 
 def all_items_for_analysis(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return con.execute(f"SELECT {_ANALYSIS_INPUT} ORDER BY i.item_id").df()
+    return con.execute(f"SELECT {_ANALYSIS_INPUT}{_ANALYSIS_ORDER}").df()
 
 
 def replace_analysis(
@@ -231,9 +239,15 @@ def replace_analysis(
     try:
         for table in ("item_sentences", "item_mentions", "item_edges", "item_analysis", "filing_passages"):
             con.execute(f"DELETE FROM {table} WHERE item_id IN (SELECT item_id FROM done)")
-        con.execute(f"INSERT INTO item_sentences SELECT {', '.join(SENTENCE_COLUMNS)} FROM sentence_frame")
-        con.execute(f"INSERT INTO item_mentions SELECT {', '.join(MENTION_COLUMNS)} FROM mention_frame")
-        con.execute(f"INSERT INTO item_edges SELECT {', '.join(EDGE_COLUMNS)} FROM edge_frame")
+        # The batch's items, looked up once for the copies all three tables carry.
+        con.execute("CREATE OR REPLACE TEMP TABLE analysed_items AS SELECT item_id, "
+                    f"{', '.join(ITEM_COPIES['item_mentions'])} FROM feed_items "
+                    "WHERE item_id IN (SELECT item_id FROM done)")
+        for table, frame, columns in (("item_sentences", "sentence_frame", SENTENCE_COLUMNS),
+                                      ("item_mentions", "mention_frame", MENTION_COLUMNS),
+                                      ("item_edges", "edge_frame", EDGE_COLUMNS)):
+            con.execute(_insert_with_copies(table, frame, columns))
+        con.execute("DROP TABLE analysed_items")
         con.execute(f"INSERT INTO item_analysis SELECT {', '.join(ANALYSIS_COLUMNS)} FROM done")
         if len(passage_frame):
             con.execute(f"INSERT INTO filing_passages ({', '.join(PASSAGE_COLUMNS)}) "
@@ -243,6 +257,47 @@ def replace_analysis(
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+# Copies of their item's fields that analysis rows carry (migration 0008), so
+# the dashboard filters and sorts them without joining feed_items.
+ITEM_COPIES = {
+    "item_sentences": ["published_at"],
+    "item_mentions": ["published_at", "story_id", "feed"],
+    "item_edges": ["published_at", "story_id", "feed"],
+}
+
+
+def _insert_with_copies(table: str, frame: str, columns: list[str]) -> str:
+    """Rows of a frame with the copies of their item (in the temp table
+    analysed_items) filled in, in publication order as migration 0008 left
+    the table, so each row group covers a short stretch of time and a
+    date-bound read skips the others."""
+    copies = ITEM_COPIES[table]
+    return (
+        f"INSERT INTO {table} ({', '.join(columns + copies)}) "
+        f"SELECT {', '.join(f'r.{c}' for c in columns)}, {', '.join(f'i.{c}' for c in copies)} "
+        f"FROM {frame} r LEFT JOIN analysed_items i ON i.item_id = r.item_id "
+        f"ORDER BY i.published_at NULLS FIRST, r.item_id, r.sentence_no"
+    )
+
+
+def refresh_item_copies(con: duckdb.DuckDBPyConnection, item_ids: Iterable[str]) -> None:
+    """Bring the copies in the analysis rows of these items back in step with
+    feed_items (after an item's published_at or story_id changed). Rewrites
+    only rows that differ; run it in the transaction that changed the items."""
+    ids = pd.DataFrame({"item_id": sorted(set(item_ids))}, dtype=object)  # noqa: F841 (used by SQL)
+    if not len(ids):
+        return
+    for table, copies in ITEM_COPIES.items():
+        con.execute(
+            f"""
+            UPDATE {table} AS r SET {', '.join(f'{c} = i.{c}' for c in copies)}
+            FROM feed_items AS i
+            WHERE i.item_id = r.item_id AND i.item_id IN (SELECT item_id FROM ids)
+              AND ({' OR '.join(f'r.{c} IS DISTINCT FROM i.{c}' for c in copies)})
+            """
+        )
 
 
 # The dashboard's per-story roll-ups (migration 0007): each table's rows for

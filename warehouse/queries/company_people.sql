@@ -5,16 +5,16 @@
 -- the same evidence for the same pair count once). `speaker_name` is NULL for
 -- statements found without a named speaker (a company's own feed): they are
 -- listed as one row, "(the company's own feed)" being the page's wording.
+-- Reads item_edges alone (it carries published_at and story_id: migration 0008).
 WITH statements AS (
-    SELECT e.speaker_name, e.target, any_value(e.stance) AS stance,
-           any_value(e.polarity) AS polarity, any_value(e.speaker_via) AS speaker_via,
-           min(i.published_at) AS published_at
-    FROM item_edges e
-    JOIN feed_items i USING (item_id)
-    WHERE e.speaker = $company::VARCHAR
-      AND ($start::DATE IS NULL OR i.published_at >= $start::DATE)
-      AND ($end::DATE IS NULL OR i.published_at < $end::DATE + INTERVAL 1 DAY)
-    GROUP BY coalesce(i.story_id, i.item_id), e.speaker_name, e.target, e.evidence
+    SELECT speaker_name, target, any_value(stance) AS stance,
+           any_value(polarity) AS polarity, any_value(speaker_via) AS speaker_via,
+           min(published_at) AS published_at
+    FROM item_edges
+    WHERE speaker = $company::VARCHAR
+      AND ($start::DATE IS NULL OR published_at >= $start::DATE)
+      AND ($end::DATE IS NULL OR published_at < $end::DATE + INTERVAL 1 DAY)
+    GROUP BY coalesce(story_id, item_id), speaker_name, target, evidence
 )
 SELECT speaker_name, count(*) AS statements,
        list(DISTINCT target ORDER BY target) AS targets,

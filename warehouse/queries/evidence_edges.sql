@@ -14,37 +14,39 @@
 -- and $pattern, '%text%' with `%` turned into `_`: a plain ILIKE (twice as fast
 -- as one with ESCAPE) finds candidates, contains() keeps the exact ones.
 -- For speed on a large warehouse: the statements are found and ordered on
--- their keys alone (no text is read unless a search needs it: the search is
--- its own UNION ALL branch, switched off by a condition on $pattern), the
--- newest are taken first (a top-N), and the text of the listed ones is
--- fetched last.
-WITH matched AS (
-    SELECT e.item_id, e.sentence_no, e.speaker, e.target, i.published_at,
-           coalesce(i.story_id, i.item_id) AS story_id, hash(e.evidence) AS evidence_key
-    FROM item_edges e
-    JOIN feed_items i USING (item_id)
+-- item_edges alone (it carries its item's published_at, story_id and feed:
+-- migration 0008; only a search reads the titles, in its own UNION ALL
+-- branch, switched off by a condition on $pattern), the newest are taken
+-- first (a top-N, which skips the row groups of older dates), and the text,
+-- aliases, titles and links of the listed ones are read last. `matched` is
+-- not materialized, so the top-N and the count each scan item_edges their
+-- own way.
+WITH matched AS NOT MATERIALIZED (
+    SELECT item_id, sentence_no, speaker, target, published_at,
+           coalesce(story_id, item_id) AS story_id, hash(evidence) AS evidence_key
+    FROM item_edges
     WHERE $pattern::VARCHAR IS NULL
-      AND (len($speakers::VARCHAR[]) = 0 OR list_contains($speakers::VARCHAR[], e.speaker))
-      AND (len($targets::VARCHAR[]) = 0 OR list_contains($targets::VARCHAR[], e.target))
-      AND (len($stances::VARCHAR[]) = 0 OR list_contains($stances::VARCHAR[], e.stance))
-      AND (len($feeds::VARCHAR[]) = 0 OR list_contains($feeds::VARCHAR[], i.feed))
-      AND ($start::DATE IS NULL OR i.published_at >= $start::DATE)
-      AND ($end::DATE IS NULL OR i.published_at < $end::DATE + INTERVAL 1 DAY)
+      AND (len($speakers::VARCHAR[]) = 0 OR list_contains($speakers::VARCHAR[], speaker))
+      AND (len($targets::VARCHAR[]) = 0 OR list_contains($targets::VARCHAR[], target))
+      AND (len($stances::VARCHAR[]) = 0 OR list_contains($stances::VARCHAR[], stance))
+      AND (len($feeds::VARCHAR[]) = 0 OR list_contains($feeds::VARCHAR[], feed))
+      AND ($start::DATE IS NULL OR published_at >= $start::DATE)
+      AND ($end::DATE IS NULL OR published_at < $end::DATE + INTERVAL 1 DAY)
     UNION ALL
-    SELECT e.item_id, e.sentence_no, e.speaker, e.target, i.published_at,
-           coalesce(i.story_id, i.item_id) AS story_id, hash(e.evidence) AS evidence_key
-    FROM item_edges e
-    JOIN feed_items i USING (item_id)
+    SELECT item_id, sentence_no, speaker, target, published_at,
+           coalesce(story_id, item_id) AS story_id, hash(evidence) AS evidence_key
+    FROM item_edges
     WHERE $pattern::VARCHAR IS NOT NULL
-      AND (len($speakers::VARCHAR[]) = 0 OR list_contains($speakers::VARCHAR[], e.speaker))
-      AND (len($targets::VARCHAR[]) = 0 OR list_contains($targets::VARCHAR[], e.target))
-      AND (len($stances::VARCHAR[]) = 0 OR list_contains($stances::VARCHAR[], e.stance))
-      AND (len($feeds::VARCHAR[]) = 0 OR list_contains($feeds::VARCHAR[], i.feed))
-      AND ($start::DATE IS NULL OR i.published_at >= $start::DATE)
-      AND ($end::DATE IS NULL OR i.published_at < $end::DATE + INTERVAL 1 DAY)
-      AND ((e.evidence ILIKE $pattern::VARCHAR AND contains(lower(e.evidence), $needle::VARCHAR))
-           OR (i.title ILIKE $pattern::VARCHAR AND contains(lower(i.title), $needle::VARCHAR))
-           OR (e.speaker_name ILIKE $pattern::VARCHAR AND contains(lower(e.speaker_name), $needle::VARCHAR)))
+      AND (len($speakers::VARCHAR[]) = 0 OR list_contains($speakers::VARCHAR[], speaker))
+      AND (len($targets::VARCHAR[]) = 0 OR list_contains($targets::VARCHAR[], target))
+      AND (len($stances::VARCHAR[]) = 0 OR list_contains($stances::VARCHAR[], stance))
+      AND (len($feeds::VARCHAR[]) = 0 OR list_contains($feeds::VARCHAR[], feed))
+      AND ($start::DATE IS NULL OR published_at >= $start::DATE)
+      AND ($end::DATE IS NULL OR published_at < $end::DATE + INTERVAL 1 DAY)
+      AND ((evidence ILIKE $pattern::VARCHAR AND contains(lower(evidence), $needle::VARCHAR))
+           OR (speaker_name ILIKE $pattern::VARCHAR AND contains(lower(speaker_name), $needle::VARCHAR))
+           OR item_id IN (SELECT item_id FROM feed_items
+                          WHERE title ILIKE $pattern::VARCHAR AND contains(lower(title), $needle::VARCHAR)))
 ),
 -- Four times the limit leaves room for the copies that drop out.
 newest AS (
@@ -66,24 +68,16 @@ total AS (
     SELECT count(DISTINCT hash(story_id, speaker, target, evidence_key)) AS matching
     FROM matched
 ),
-copies AS (
-    SELECT story_id,
-           list(DISTINCT feed ORDER BY feed) AS sources,
-           list(url ORDER BY published_at, item_id)
-               FILTER (WHERE lower(url) LIKE 'http://%' OR lower(url) LIKE 'https://%') AS source_urls,
-           count(*) AS copies
-    FROM feed_items
-    WHERE story_id IN (SELECT story_id FROM page)
-    GROUP BY ALL
-),
 aliases AS (
     SELECT p.item_id, p.sentence_no, p.speaker, p.target, list(DISTINCT m.alias) AS aliases
     FROM page p
     JOIN item_mentions m
       ON m.item_id = p.item_id AND m.sentence_no = p.sentence_no
+     AND m.published_at IS NOT DISTINCT FROM p.published_at
      AND (m.company = p.speaker OR m.company = p.target)
     GROUP BY ALL
-)
+),
+-- include: page_sources
 SELECT p.published_at, p.speaker, p.target, e.stance, e.polarity, e.evidence,
        e.speaker_name, e.speaker_via, i.feed, i.title,
        CASE WHEN lower(i.url) LIKE 'http://%' OR lower(i.url) LIKE 'https://%' THEN i.url END AS url,
@@ -94,7 +88,8 @@ CROSS JOIN total t
 JOIN item_edges e
   ON e.item_id = p.item_id AND e.sentence_no = p.sentence_no
  AND e.speaker = p.speaker AND e.target = p.target
-JOIN feed_items i ON i.item_id = p.item_id
+ AND e.published_at IS NOT DISTINCT FROM p.published_at
+JOIN page_items i ON i.item_id = p.item_id
 LEFT JOIN copies c ON c.story_id = p.story_id
 LEFT JOIN aliases a
   ON a.item_id = p.item_id AND a.sentence_no = p.sentence_no

@@ -9,21 +9,22 @@
 -- the same sentence count once), with every feed and web address that carried
 -- the story.
 -- `matching` is NULL: counting every sentence of a large warehouse would cost
--- more than the list. The newest mention rows are taken first, on their keys
--- alone (a top-N over one join), and grouped into sentences after, so the
--- cost does not grow with the warehouse; four rows per listed sentence leave
--- room for sentences that name several companies and for copies. Titles and
--- links are fetched for the listed sentences only.
+-- more than the list. The newest mention rows are taken first, from
+-- item_mentions alone (it carries its item's published_at, story_id and feed:
+-- migration 0008), and grouped into sentences after, so the cost does not
+-- grow with the warehouse; four rows per listed sentence leave room for
+-- sentences that name several companies and for copies. Sentences, titles and
+-- links are read for the listed rows only (their published_at finds their
+-- row groups).
 WITH hits AS (
-    SELECT m.item_id, m.sentence_no, m.company, m.alias, i.published_at,
-           coalesce(i.story_id, i.item_id) AS story_id
-    FROM item_mentions m
-    JOIN feed_items i USING (item_id)
-    WHERE (len($companies::VARCHAR[]) = 0 OR list_contains($companies::VARCHAR[], m.company))
-      AND (len($feeds::VARCHAR[]) = 0 OR list_contains($feeds::VARCHAR[], i.feed))
-      AND ($start::DATE IS NULL OR i.published_at >= $start::DATE)
-      AND ($end::DATE IS NULL OR i.published_at < $end::DATE + INTERVAL 1 DAY)
-    ORDER BY i.published_at DESC NULLS LAST, m.item_id, m.sentence_no
+    SELECT item_id, sentence_no, company, alias, published_at,
+           coalesce(story_id, item_id) AS story_id
+    FROM item_mentions
+    WHERE (len($companies::VARCHAR[]) = 0 OR list_contains($companies::VARCHAR[], company))
+      AND (len($feeds::VARCHAR[]) = 0 OR list_contains($feeds::VARCHAR[], feed))
+      AND ($start::DATE IS NULL OR published_at >= $start::DATE)
+      AND ($end::DATE IS NULL OR published_at < $end::DATE + INTERVAL 1 DAY)
+    ORDER BY published_at DESC NULLS LAST, item_id, sentence_no
     LIMIT 4 * $limit
 ),
 sentences AS (
@@ -32,7 +33,9 @@ sentences AS (
            list(DISTINCT h.company ORDER BY h.company) AS companies,
            list(DISTINCT h.alias) AS aliases, any_value(s.text) AS sentence
     FROM hits h
-    JOIN item_sentences s ON s.item_id = h.item_id AND s.sentence_no = h.sentence_no
+    JOIN item_sentences s
+      ON s.item_id = h.item_id AND s.sentence_no = h.sentence_no
+     AND s.published_at IS NOT DISTINCT FROM h.published_at
     GROUP BY h.item_id, h.sentence_no
 ),
 page AS (
@@ -43,21 +46,12 @@ page AS (
     ORDER BY published_at DESC NULLS LAST, item_id, sentence_no
     LIMIT $limit
 ),
-copies AS (
-    SELECT story_id,
-           list(DISTINCT feed ORDER BY feed) AS sources,
-           list(url ORDER BY published_at, item_id)
-               FILTER (WHERE lower(url) LIKE 'http://%' OR lower(url) LIKE 'https://%') AS source_urls,
-           count(*) AS copies
-    FROM feed_items
-    WHERE story_id IN (SELECT story_id FROM page)
-    GROUP BY ALL
-)
+-- include: page_sources
 SELECT p.published_at, p.companies, p.sentence, i.feed, i.title,
        CASE WHEN lower(i.url) LIKE 'http://%' OR lower(i.url) LIKE 'https://%' THEN i.url END AS url,
        p.aliases, c.sources, coalesce(c.source_urls, []) AS source_urls, c.copies,
        p.item_id, p.sentence_no, p.story_id, p.matching
 FROM page p
-JOIN feed_items i ON i.item_id = p.item_id
+JOIN page_items i ON i.item_id = p.item_id
 LEFT JOIN copies c ON c.story_id = p.story_id
 ORDER BY p.published_at DESC NULLS LAST, p.item_id, p.sentence_no

@@ -12,32 +12,40 @@
 -- A search is two parameters: $needle, the lowercased text, taken literally,
 -- and $pattern, '%text%' with `%` turned into `_`: a plain ILIKE (twice as fast
 -- as one with ESCAPE) finds candidates, contains() keeps the exact ones.
+-- Reading every sentence's text is most of the cost; dates skip the row
+-- groups outside them (item_sentences carries published_at: migration 0008).
+-- The mentions of the sentences found are found on their keys alone, then
+-- read (by rowid), and carry story_id and feed: no join with feed_items
+-- except for the titles and links of the listed rows.
 WITH found AS (
-    SELECT item_id, sentence_no, text
+    SELECT item_id, sentence_no, text, published_at
     FROM item_sentences
     WHERE (text ILIKE $pattern::VARCHAR AND contains(lower(text), $needle::VARCHAR))
+      AND ($start::DATE IS NULL OR published_at >= $start::DATE)
+      AND ($end::DATE IS NULL OR published_at < $end::DATE + INTERVAL 1 DAY)
+),
+found_mentions AS (
+    SELECT item_id, sentence_no, company, alias, published_at, feed, coalesce(story_id, item_id) AS story_id
+    FROM item_mentions
+    WHERE rowid IN (
+        SELECT m.rowid FROM item_mentions m
+        SEMI JOIN found f ON f.item_id = m.item_id AND f.sentence_no = m.sentence_no
+                         AND f.published_at IS NOT DISTINCT FROM m.published_at)
 ),
 named AS (
-    SELECT f.item_id, f.sentence_no, any_value(f.text) AS sentence,
+    SELECT f.item_id, f.sentence_no, any_value(f.text) AS sentence, any_value(m.published_at) AS published_at,
+           any_value(m.feed) AS feed, any_value(m.story_id) AS story_id,
            list(DISTINCT m.company ORDER BY m.company) AS companies,
            list(DISTINCT m.alias) AS aliases
     FROM found f
-    JOIN item_mentions m ON m.item_id = f.item_id AND m.sentence_no = f.sentence_no
-    WHERE len($companies::VARCHAR[]) = 0 OR list_contains($companies::VARCHAR[], m.company)
+    JOIN found_mentions m ON m.item_id = f.item_id AND m.sentence_no = f.sentence_no
+    WHERE (len($companies::VARCHAR[]) = 0 OR list_contains($companies::VARCHAR[], m.company))
+      AND (len($feeds::VARCHAR[]) = 0 OR list_contains($feeds::VARCHAR[], m.feed))
     GROUP BY f.item_id, f.sentence_no
-),
-sentences AS (
-    SELECT n.*, i.published_at, i.feed, i.title, i.url,
-           coalesce(i.story_id, i.item_id) AS story_id
-    FROM named n
-    JOIN feed_items i USING (item_id)
-    WHERE (len($feeds::VARCHAR[]) = 0 OR list_contains($feeds::VARCHAR[], i.feed))
-      AND ($start::DATE IS NULL OR i.published_at >= $start::DATE)
-      AND ($end::DATE IS NULL OR i.published_at < $end::DATE + INTERVAL 1 DAY)
 ),
 distinct_sentences AS (
     SELECT *
-    FROM sentences
+    FROM named
     QUALIFY row_number() OVER (
         PARTITION BY story_id, sentence ORDER BY published_at NULLS LAST, item_id, sentence_no) = 1
 ),
@@ -47,20 +55,12 @@ page AS (
     ORDER BY published_at DESC NULLS LAST, item_id, sentence_no
     LIMIT $limit
 ),
-copies AS (
-    SELECT story_id,
-           list(DISTINCT feed ORDER BY feed) AS sources,
-           list(url ORDER BY published_at, item_id)
-               FILTER (WHERE lower(url) LIKE 'http://%' OR lower(url) LIKE 'https://%') AS source_urls,
-           count(*) AS copies
-    FROM feed_items
-    WHERE story_id IN (SELECT story_id FROM page)
-    GROUP BY ALL
-)
-SELECT p.published_at, p.companies, p.sentence, p.feed, p.title,
-       CASE WHEN lower(p.url) LIKE 'http://%' OR lower(p.url) LIKE 'https://%' THEN p.url END AS url,
+-- include: page_sources
+SELECT p.published_at, p.companies, p.sentence, p.feed, i.title,
+       CASE WHEN lower(i.url) LIKE 'http://%' OR lower(i.url) LIKE 'https://%' THEN i.url END AS url,
        p.aliases, c.sources, coalesce(c.source_urls, []) AS source_urls, c.copies,
        p.item_id, p.sentence_no, p.story_id, p.matching
 FROM page p
+JOIN page_items i ON i.item_id = p.item_id
 LEFT JOIN copies c ON c.story_id = p.story_id
 ORDER BY p.published_at DESC NULLS LAST, p.item_id, p.sentence_no

@@ -4,24 +4,30 @@
 -- company, and every feed and web address that carried it.
 -- $company: a company id; $day: DATE. `url` and `source_urls` keep only
 -- http(s) addresses.
-WITH named AS (
+-- The candidates are the stories with a mention of the company that day, read
+-- from item_mentions alone (it carries published_at and story_id: migration
+-- 0008), so only that day's row groups are read; their copies are found on
+-- feed_items' story ids alone and read by rowid.
+WITH that_day AS (
+    SELECT DISTINCT coalesce(story_id, item_id) AS story_id
+    FROM item_mentions
+    WHERE company = $company::VARCHAR
+      AND published_at >= $day::DATE AND published_at < $day::DATE + INTERVAL 1 DAY
+),
+named AS (
     SELECT item_id, min(sentence_no) AS sentence_no, count(*) AS mentions
     FROM item_mentions
     WHERE company = $company::VARCHAR
+      AND coalesce(story_id, item_id) IN (SELECT story_id FROM that_day)
     GROUP BY item_id
-),
-that_day AS (
-    SELECT DISTINCT coalesce(i.story_id, i.item_id) AS story_id
-    FROM feed_items i
-    SEMI JOIN named n ON n.item_id = i.item_id
-    WHERE i.published_at >= $day::DATE AND i.published_at < $day::DATE + INTERVAL 1 DAY
 ),
 copies AS (
     SELECT coalesce(i.story_id, i.item_id) AS story_id, i.item_id, i.feed, i.title, i.url,
            i.published_at, n.sentence_no, n.mentions
     FROM feed_items i
     LEFT JOIN named n ON n.item_id = i.item_id
-    WHERE coalesce(i.story_id, i.item_id) IN (SELECT story_id FROM that_day)
+    WHERE i.rowid IN (SELECT rowid FROM feed_items
+                      WHERE coalesce(story_id, item_id) IN (SELECT story_id FROM that_day))
 ),
 stories AS (
     SELECT story_id,
@@ -42,6 +48,8 @@ SELECT s.first_seen AS published_at, s.title, t.text AS sentence, s.mentions, s.
        c.feed, s.story_id, s.first_item AS item_id
 FROM stories s
 JOIN copies c ON c.item_id = s.first_item
-LEFT JOIN item_sentences t ON t.item_id = c.item_id AND t.sentence_no = c.sentence_no
+LEFT JOIN item_sentences t
+  ON t.item_id = c.item_id AND t.sentence_no = c.sentence_no
+ AND t.published_at IS NOT DISTINCT FROM c.published_at
 WHERE s.first_seen >= $day::DATE AND s.first_seen < $day::DATE + INTERVAL 1 DAY
 ORDER BY s.mentions DESC, s.first_seen, s.story_id

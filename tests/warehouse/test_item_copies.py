@@ -1,0 +1,198 @@
+"""Mentions, statements and sentences carry copies of their item's
+published_at, story_id and feed (migration 0008), which the dashboard's
+queries filter on instead of feed_items. A stale copy would silently move a
+sentence to another day or story, so every kind of write must keep them in
+step: analysis, a story assigned to analysed items, a re-published item with
+another date, a re-analysis; and the migration fills them for old rows."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+import pipelines
+from pipelines.cli import build_demo
+from pipelines.ingest import analyze_pending, ingest
+from warehouse import db, queries, store
+
+COPIES = store.ITEM_COPIES
+
+
+def stale_copies(con) -> dict[str, int]:
+    """Rows per table whose copies differ from their item's fields."""
+    stale = {}
+    for table, columns in COPIES.items():
+        differs = " OR ".join(f"r.{c} IS DISTINCT FROM i.{c}" for c in columns)
+        stale[table] = con.execute(
+            f"SELECT count(*) FROM {table} r LEFT JOIN feed_items i USING (item_id) WHERE {differs}"
+        ).fetchone()[0]
+    return stale
+
+
+def assert_copies_in_step(con) -> None:
+    assert stale_copies(con) == dict.fromkeys(COPIES, 0)
+
+
+def _item(item_id: str, feed: str, published: datetime, content_hash: str) -> dict:
+    return dict(item_id=item_id, feed=feed, item_guid=item_id, url=f"https://example.com/{item_id}",
+                title="OpenAI and Meta", author=None, published_at=published, body="b",
+                content_hash=content_hash, fetched_at=published, run_id=None,
+                canonical_url="https://example.com/story")  # both items carry one story
+
+
+def _analyse(con, item_ids: list[str], content_hash: str = "h") -> None:
+    sentences, mentions, edges, analyses = [], [], [], []
+    for item_id in item_ids:
+        sentences.append(dict(item_id=item_id, sentence_no=0, text="Meta said OpenAI is the bar."))
+        mentions += [dict(item_id=item_id, sentence_no=0, start_char=k, company=c, alias=c, entity=c,
+                          entity_type="company") for k, c in enumerate(["meta", "openai"])]
+        edges.append(dict(item_id=item_id, sentence_no=0, speaker="meta", target="openai", stance="benchmark",
+                          polarity=0.1, evidence="Meta said OpenAI is the bar.", speaker_via="quote",
+                          speaker_name="Meta", cues=None))
+        analyses.append(dict(item_id=item_id, content_hash=content_hash, analyzer_version="t",
+                             catalog_version="t", analyzed_at=datetime(2025, 1, 1)))
+    store.replace_analysis(con, sentences=sentences, mentions=mentions, edges=edges, analyses=analyses)
+
+
+def _copies_of(con, item_id: str) -> set[tuple]:
+    return {row for table in COPIES for row in con.execute(
+        f"SELECT DISTINCT {', '.join(COPIES['item_mentions'][:len(COPIES[table])])} FROM {table} "
+        "WHERE item_id = ?", [item_id]).fetchall()}
+
+
+def test_copies_follow_stories_dates_and_reanalysis(tmp_path):
+    with db.writer(tmp_path / "rw.duckdb", publish=False) as con:
+        for feed in ("wire", "copies"):
+            store.upsert_feed(con, name=feed, url=None, kind="news", owner=None, title=feed, site_url=None)
+        first, later = datetime(2025, 3, 1, 9), datetime(2025, 3, 1, 15)
+        store.upsert_items(con, [_item("a", "wire", first, "h1"), _item("b", "copies", later, "h1")])
+        # Analysed before their story is known (a job killed before assign_stories).
+        _analyse(con, ["a", "b"])
+        assert _copies_of(con, "b") == {(later,), (later, None, "copies")}
+        assert_copies_in_step(con)
+
+        store.assign_stories(con)  # b is a copy of a's story
+        assert con.execute("SELECT story_id FROM feed_items WHERE item_id = 'b'").fetchone()[0] == "a"
+        assert _copies_of(con, "b") == {(later,), (later, "a", "copies")}
+        assert_copies_in_step(con)
+
+        # b re-published with other words and an earlier date: its old
+        # analysis moves with it until it is analysed again.
+        earlier = datetime(2025, 2, 27, 8)
+        new, changed = store.upsert_items(con, [_item("b", "copies", earlier, "h2")])
+        assert (new, changed) == ([], ["b"])
+        assert _copies_of(con, "b") == {(earlier,), (earlier, "a", "copies")}
+        assert _copies_of(con, "a") == {(first,), (first, "a", "wire")}
+        assert_copies_in_step(con)
+
+        _analyse(con, ["b"], content_hash="h2")
+        assert _copies_of(con, "b") == {(earlier,), (earlier, "a", "copies")}
+        assert_copies_in_step(con)
+
+
+def test_a_story_chain_moves_the_copies_of_every_link(tmp_path):
+    """Copies found by URL and by headline chain (c -> b -> a); following
+    the chain to its root changes the story of items analysed before."""
+    with db.writer(tmp_path / "rw.duckdb", publish=False) as con:
+        for feed in ("one", "two", "three"):
+            store.upsert_feed(con, name=feed, url=None, kind="news", owner=None, title=feed, site_url=None)
+        items = [_item(i, f, datetime(2025, 3, d, 9), "h") for i, f, d in (("a", "one", 1), ("b", "two", 2),
+                                                                             ("c", "three", 3))]
+        items[0]["canonical_url"], items[0]["title_key"] = "https://example.com/a", "a headline"
+        items[1]["canonical_url"], items[1]["title_key"] = "https://example.com/b", "a headline"
+        items[2]["canonical_url"], items[2]["title_key"] = "https://example.com/b", "another"
+        store.upsert_items(con, items)
+        _analyse(con, ["a", "b", "c"])
+        store.assign_stories(con)
+        stories = dict(con.execute("SELECT item_id, story_id FROM feed_items").fetchall())
+        assert stories == {"a": "a", "b": "a", "c": "a"}
+        assert_copies_in_step(con)
+
+
+def test_demo_ingest_changes_copies_and_reanalysis_keep_copies_in_step(tmp_path, catalog):
+    original = (Path(pipelines.__file__).parent / "samples" / "ai-wire.xml").read_text(encoding="utf-8")
+    item = re.search(r"<item>.*?</item>", original, re.S).group(0)
+    with db.writer(tmp_path / "rw.duckdb", publish=False) as con:
+        build_demo(con, catalog)
+        assert_copies_in_step(con)
+        changed = item.replace("Wed, 26 Mar 2025 11:02:06 +0000", "Mon, 03 Feb 2025 09:00:00 +0000")
+        (tmp_path / "ai-wire.xml").write_text(original.replace(item, changed), encoding="utf-8")
+        done, _ = ingest(con, [str(tmp_path / "ai-wire.xml")], catalog, feed_name="ai-wire", kind="news")
+        assert done[0].ok
+        assert_copies_in_step(con)
+        copy = changed.replace("tag:aiwire.example.com", "tag:copywire.example.com")
+        (tmp_path / "copy.xml").write_text(original.replace("<title>AI Wire</title>", "<title>Copy</title>")
+                                           .replace(item, copy), encoding="utf-8")
+        done, _ = ingest(con, [str(tmp_path / "copy.xml")], catalog, feed_name="copy-wire", kind="news")
+        assert done[0].ok and done[0].items_new >= 1
+        assert_copies_in_step(con)
+        assert analyze_pending(con, catalog, everything=True) > 0
+        assert_copies_in_step(con)
+        # A re-analysis of everything rewrites the tables oldest first.
+        for table in COPIES:
+            dates = con.execute(f"SELECT published_at FROM {table} ORDER BY rowid").df()["published_at"]
+            assert dates.dropna().is_monotonic_increasing, table
+
+
+def _to_pre_0008(con) -> dict[str, pd.DataFrame]:
+    """Put the analysis tables back in their shape before migration 0008
+    (no copies, rows in no particular order) and return their rows."""
+    before = {}
+    for table, copies in COPIES.items():
+        keep = [c for c in (r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()) if c not in copies]
+        before[table] = con.execute(f"SELECT {', '.join(keep)} FROM {table} ORDER BY ALL").df()
+        con.execute(f"CREATE TABLE {table}_old AS SELECT {', '.join(keep)} FROM {table} ORDER BY hash(item_id)")
+        con.execute(f"DROP TABLE {table}")
+        con.execute(f"ALTER TABLE {table}_old RENAME TO {table}")
+    con.execute("DELETE FROM schema_migrations WHERE name LIKE '0008_%'")
+    return before
+
+
+def test_migration_fills_copies_and_orders_rows_by_date(tmp_path, catalog):
+    with db.writer(tmp_path / "rw.duckdb", publish=False) as con:
+        build_demo(con, catalog)
+        views = {v: con.execute(f"SELECT * FROM {v} ORDER BY ALL").df() for v in ("mentions", "rivalry_edges")}
+        before = _to_pre_0008(con)
+        assert [name for name in db.migrate(con) if name.startswith("0008_")] == ["0008_analysis_item_copies.sql"]
+        assert_copies_in_step(con)
+        for table, rows in before.items():
+            after = con.execute(f"SELECT {', '.join(rows.columns)} FROM {table} ORDER BY ALL").df()
+            pd.testing.assert_frame_equal(after, rows, obj=table)
+            dates = con.execute(f"SELECT published_at FROM {table} ORDER BY rowid").df()["published_at"]
+            assert dates.dropna().is_monotonic_increasing, table
+        for view, rows in views.items():
+            pd.testing.assert_frame_equal(con.execute(f"SELECT * FROM {view} ORDER BY ALL").df(), rows, obj=view)
+        # The keys are still keys.
+        keys = con.execute("SELECT constraint_column_names FROM duckdb_constraints() "
+                           "WHERE constraint_type = 'PRIMARY KEY' AND table_name = 'item_mentions'").fetchall()
+        assert keys == [(["item_id", "sentence_no", "start_char"],)]
+
+
+def test_analysis_rows_land_in_publication_order(tmp_path):
+    with db.writer(tmp_path / "rw.duckdb", publish=False) as con:
+        store.upsert_feed(con, name="wire", url=None, kind="news", owner=None, title="wire", site_url=None)
+        ids = ["a", "b", "c"]  # newest first, as a feed lists them
+        store.upsert_items(con, [_item(i, "wire", datetime(2025, 3, 3 - n), "h") for n, i in enumerate(ids)])
+        # Batches go oldest first, so a re-analysis of everything appends in order too.
+        assert store.items_to_analyze(con, "v", "c")["item_id"].tolist() == ["c", "b", "a"]
+        assert store.all_items_for_analysis(con)["item_id"].tolist() == ["c", "b", "a"]
+        _analyse(con, ids)
+        for table in COPIES:
+            order = [r[0] for r in con.execute(f"SELECT item_id FROM {table} ORDER BY rowid").fetchall()]
+            assert list(dict.fromkeys(order)) == ["c", "b", "a"], table
+
+
+def test_shared_parts_are_not_named_queries_and_are_taken_in():
+    assert not [n for n in queries.names() if n.startswith("_")]
+    for name in ("evidence_mentions", "sentence_search", "evidence_edges"):
+        sql = queries.load(name)
+        assert "-- include:" not in sql and "page_items AS (" in sql and "copies AS (" in sql, name
+    try:
+        queries.load("_page_sources")
+    except KeyError:
+        pass
+    else:
+        raise AssertionError("a shared part ran as a named query")
