@@ -7,12 +7,8 @@ missing or stale, so a run that died half-way is completed by the next.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,6 +20,7 @@ from pipelines.analyze import analyze_records
 from pipelines.catalog import Catalog
 from pipelines.fetch import DEFAULT_USER_AGENT, MAX_BYTES, FetchError, fetch, redact
 from pipelines.parse import ParsedFeed, ParseError, normalize_entries, parse_document
+from pipelines.workers import Workers
 from warehouse import store
 from warehouse.db import utcnow
 
@@ -149,67 +146,57 @@ def ingest_source(
     return outcome
 
 
+def analysis_records(frame) -> list[dict]:
+    """Rows of ``store.items_to_analyze`` as the analyzer takes them."""
+    # SQL NULLs arrive as NaN in pandas; the analyzer wants None.
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
 def analyze_pending(
     con: duckdb.DuckDBPyConnection, catalog: Catalog, *, item_ids: Iterable[str] | None = None,
-    everything: bool = False,
+    everything: bool = False, workers: Workers | None = None,
 ) -> int:
     """Analyse items whose analysis is missing or stale, in batches; with
     ``everything`` re-analyse all stored items (after a rule change). New
-    items first get their stories (copies of one story across feeds)."""
+    items first get their stories (copies of one story across feeds).
+    ``workers``: a caller's running pool, used whatever the count."""
     store.assign_stories(con)
     frame = (
         store.all_items_for_analysis(con) if everything
         else store.items_to_analyze(con, ANALYZER_VERSION, catalog.version, item_ids)
     )
-    # SQL NULLs arrive as NaN in pandas; the analyzer wants None.
-    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    records = analysis_records(frame)
     batches = [records[start : start + ANALYSIS_BATCH] for start in range(0, len(records), ANALYSIS_BATCH)]
-    for rows in _analyzed(batches, catalog):
+    for rows in _analyzed(batches, catalog, workers):
         store.replace_analysis(con, **rows)  # the one writer stays in this process
     return len(records)
 
 
-# Analysis is pure Python and CPU-bound: past this many items a pool of
-# processes (one per core) pays for its start-up.
-POOL_MIN_ITEMS = 4000
+# Analysis is pure Python and CPU-bound: past this many items, worker
+# processes (one per core) pay for their start-up (~0.3 s each).
+POOL_MIN_ITEMS = 1000
 LAST_RUN_POOLED = False  # whether the last large analysis really ran in worker processes
-_worker_catalog: Catalog | None = None
 
 
-def _init_worker(catalog: Catalog) -> None:
-    global _worker_catalog
-    _worker_catalog = catalog
-
-
-def _analyze_batch(batch: list[dict]) -> dict[str, list[dict]]:
-    return analyze_records(batch, _worker_catalog, now=utcnow())
-
-
-def _analyzed(batches: list[list[dict]], catalog: Catalog):
-    """Analysis rows per batch, in order; in worker processes when there is enough work."""
-    cores = os.cpu_count() or 1
-    if cores < 2 or sum(len(b) for b in batches) < POOL_MIN_ITEMS:
-        for batch in batches:
-            yield analyze_records(batch, catalog, now=utcnow())
-        return
-    # spawn, not fork: the parent runs DuckDB and HTTP threads, and a forked
-    # child can inherit a lock one of them held and hang for ever.
+def _analyzed(batches: list[list[dict]], catalog: Catalog, workers: Workers | None = None):
+    """Analysis rows per batch, in order; in worker processes when there is
+    enough work or the caller's are running already."""
     global LAST_RUN_POOLED
-    context = multiprocessing.get_context("spawn")
-    done = 0
+    own = workers is None
+    workers = workers or Workers(catalog)
     try:
-        with ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=context,
-                                 initializer=_init_worker, initargs=(catalog,)) as pool:
-            for rows in pool.map(_analyze_batch, batches):
-                done += 1
-                yield rows
-        LAST_RUN_POOLED = True
-    except BrokenProcessPool:
-        # Workers that cannot start (an embedding host's odd __main__, say)
-        # cost speed, never the run: the rest is analysed here.
-        LAST_RUN_POOLED = False
-        for batch in batches[done:]:
-            yield analyze_records(batch, catalog, now=utcnow())
+        if not batches or not workers.useful or (
+                not workers.started and sum(len(b) for b in batches) < POOL_MIN_ITEMS):
+            for batch in batches:
+                yield analyze_records(batch, catalog, now=utcnow())
+            return
+        jobs = [workers.analyze(batch, utcnow()) for batch in batches]
+        for job in jobs:
+            yield job.result()
+        LAST_RUN_POOLED = not workers.broken
+    finally:
+        if own:
+            workers.close()
 
 
 def ingest(

@@ -373,3 +373,16 @@ def normalize_entries(
     if dropped_links:
         _note(parsed, f"{dropped_links} links longer than {MAX_URL_CHARS:,} characters dropped")
     return items
+
+
+def parse_feed(
+    body: bytes, *, headers: dict[str, str] | None = None, feed_name: str, fetched_at: datetime,
+    run_id: int | None = None,
+) -> tuple[ParsedFeed, list[dict]]:
+    """``parse_document`` then ``normalize_entries``: the feed (its entries
+    dropped, as the items carry what was kept of them) and its items. What a
+    worker process (pipelines.workers) sends back to the writer."""
+    parsed = parse_document(body, headers=headers)
+    items = normalize_entries(parsed, feed_name=feed_name, fetched_at=fetched_at, run_id=run_id)
+    parsed.entries = []
+    return parsed, items

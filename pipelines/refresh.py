@@ -3,9 +3,15 @@ safe to kill at any point.
 
 - Feeds are fetched in a thread pool (a per-host limit keeps us polite) with
   conditional GET; a body whose hash did not change is not parsed again.
-- The main thread alone writes: each feed's items and its new state land in
-  one transaction, so a kill loses at most the feed in flight, and that one
-  is fetched again next time.
+- Parsing and analysis are CPU work: past the first few documents of a pass
+  they run in worker processes, one per core (pipelines.workers), while
+  fetching and storing go on here. A worker parses a document and analyses
+  its items that are not stored with the same content yet, in one job, so
+  new items are analysed while other feeds are still being fetched.
+- The main thread alone writes: the feeds fetched since its last write land
+  together, each feed's items with its new state, in one transaction (one
+  write per feed cost more than the parsing), so a kill loses at most the
+  feeds in flight, and those are fetched again next time.
 - Analysis covers only items stored by this run and by runs that died (their
   ``runs`` row still says 'running'), so its cost follows new data.
 - One refresh at a time: a lock file next to the warehouse (flock, released
@@ -24,13 +30,16 @@ import json
 import os
 import random
 import socket
-from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
+from queue import Queue
 from threading import BoundedSemaphore
 from urllib.parse import urlsplit
 
@@ -51,7 +60,8 @@ from pipelines.fetch import (
     retry_after_seconds,
 )
 from pipelines.ingest import analyze_pending
-from pipelines.parse import ParsedFeed, ParseError, normalize_entries, parse_document
+from pipelines.parse import ParsedFeed, ParseError, parse_feed
+from pipelines.workers import Workers
 from warehouse import db, feed_state, filing_store, store
 from warehouse.db import utcnow
 from warehouse.feed_state import FeedState
@@ -126,6 +136,7 @@ class Attempt:
     body_hash: str | None = None
     parsed: ParsedFeed | None = None
     items: list[dict] = field(default_factory=list)
+    analysis: dict[str, list[dict]] | None = None  # rows of the items not stored with this content yet
     error: str | None = None
 
     @property
@@ -140,10 +151,22 @@ def _status_text(status: int) -> str:
         return str(status)
 
 
+Parse = Callable[..., tuple[ParsedFeed, list[dict], dict | None]]
+
+
+def parse_here(body: bytes, *, headers: dict[str, str], feed: Feed, fetched_at: datetime,
+               run_id: int | None) -> tuple[ParsedFeed, list[dict], None]:
+    """attempt_feed's ``parse`` in this thread: the feed and its items, no analysis."""
+    return (*parse_feed(body, headers=headers, feed_name=feed.name, fetched_at=fetched_at, run_id=run_id), None)
+
+
 def attempt_feed(
     feed: Feed, state: FeedState, settings: Settings, *, client, semaphore, fetched_at: datetime, run_id: int,
+    parse: Parse = parse_here,
 ) -> Attempt:
-    """Fetch, and parse only when the body is new. Never raises."""
+    """Fetch, and parse only when the body is new (``parse``: here, or in a
+    worker process that may analyse the new items too, see Parsing). Never
+    raises."""
     # The stored URL has no credentials: fetch the configured one while it is current.
     url = feed.url if state.fetch_url == redact(feed.url) else state.fetch_url
     try:
@@ -165,13 +188,13 @@ def attempt_feed(
     if digest == state.body_hash:
         return Attempt(**base, outcome="unchanged", body_hash=digest)
     try:
-        parsed = parse_document(got.body, headers=got.headers)
-        items = normalize_entries(parsed, feed_name=feed.name, fetched_at=fetched_at, run_id=run_id)
+        parsed, items, analysis = parse(got.body, headers=got.headers, feed=feed, fetched_at=fetched_at,
+                                        run_id=run_id)
     except ParseError as exc:
         return Attempt(**base, outcome="error", error=str(exc))
     except Exception as exc:
         return Attempt(**base, outcome="error", error=f"unexpected {type(exc).__name__} while parsing: {exc}")
-    return Attempt(**base, outcome="fetched", body_hash=digest, parsed=parsed, items=items)
+    return Attempt(**base, outcome="fetched", body_hash=digest, parsed=parsed, items=items, analysis=analysis)
 
 
 # -- the rules: what an attempt does to a feed's state (a pure function) ------------
@@ -295,6 +318,7 @@ class RefreshReport:
     resumed_runs: list[int] = field(default_factory=list)
     next_due_at: datetime | None = None
     documents: int = 0  # filing documents stored (read, truncated or failed)
+    pooled_documents: int = 0  # feed documents parsed in worker processes
 
     def count(self, outcome: str) -> int:
         return sum(1 for o in self.outcomes if o.outcome == outcome)
@@ -371,43 +395,79 @@ def _round_robin_by_host(jobs: list[tuple[Feed, FeedState]]) -> list[tuple[Feed,
     return ordered
 
 
-def _store(con: duckdb.DuckDBPyConnection, attempt: Attempt, state: FeedState) -> tuple[list[str], list[str]]:
-    """A feed's items and its new state, in one transaction."""
+def _store(con: duckdb.DuckDBPyConnection, batch: list[tuple[Attempt, FeedState]]) -> list[tuple[list[str], list[str]]]:
+    """Feeds' items and their new states, in one transaction; (new ids,
+    changed ids) of each feed."""
     con.execute("BEGIN TRANSACTION")
     try:
-        if attempt.parsed is not None:
-            store.upsert_feed(con, name=attempt.feed.name, url=redact(state.fetch_url), kind=attempt.feed.kind,
-                              owner=attempt.feed.owner, title=attempt.parsed.title, site_url=attempt.parsed.link)
-        new_ids, changed_ids = store.upsert_items(con, attempt.items)
-        feed_state.save_states(con, [replace(state, last_new_items=len(new_ids))])
+        for attempt, state in batch:
+            if attempt.parsed is not None:
+                store.upsert_feed(con, name=attempt.feed.name, url=redact(state.fetch_url), kind=attempt.feed.kind,
+                                  owner=attempt.feed.owner, title=attempt.parsed.title,
+                                  site_url=attempt.parsed.link)
+        new_ids, changed_ids = store.upsert_items(con, [item for attempt, _ in batch for item in attempt.items])
+        # Item ids hash the feed's name: each belongs to one feed of the batch.
+        owner = {item["item_id"]: n for n, (attempt, _) in enumerate(batch) for item in attempt.items}
+        per_feed: list[tuple[list[str], list[str]]] = [([], []) for _ in batch]
+        for ids, slot in ((new_ids, 0), (changed_ids, 1)):
+            for item_id in ids:
+                per_feed[owner[item_id]][slot].append(item_id)
+        feed_state.save_states(con, [replace(state, last_new_items=len(new))
+                                     for (_, state), (new, _) in zip(batch, per_feed, strict=True)])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return new_ids, changed_ids
+    return per_feed
 
 
-def _collect(con, futures, states, report, reporter, pending_states, stored, now, rng) -> None:
-    """Store each feed as its fetch completes (main thread only)."""
-    for future in as_completed(futures):
-        attempt = future.result()
-        before = states[attempt.feed.name]
+def _store_each(con: duckdb.DuckDBPyConnection, batch: list[tuple[Attempt, FeedState]]) -> list:
+    """What ``_store`` returns, or, for a feed that could not be stored, the
+    error: a batch that fails is stored feed by feed, so one bad feed costs
+    only itself."""
+    try:
+        return _store(con, batch)
+    except duckdb.Error as exc:
+        if len(batch) == 1:
+            return [exc]
+    results = []
+    for one in batch:
+        try:
+            results += _store(con, [one])
+        except duckdb.Error as exc:
+            results.append(exc)
+    return results
+
+
+def _record(con, attempts: list[Attempt], states, report, reporter, pending_states, stored, now, rng,
+            analysis: Analysis) -> None:
+    """Store the feeds of these attempts together and report each."""
+    afters = {}
+    for attempt in attempts:
         # Every state is dated at the start of the pass, so `schedule --every` ticks line up with intervals.
-        after = next_state(before, attempt, now, rng)
+        afters[attempt.feed.name] = next_state(states[attempt.feed.name], attempt, now, rng)
+    fetched = [a for a in attempts if a.outcome == "fetched"]
+    results = dict(zip([a.feed.name for a in fetched],
+                       _store_each(con, [(a, afters[a.feed.name]) for a in fetched]) if fetched else [],
+                       strict=True))
+    for attempt in attempts:
+        before, after = states[attempt.feed.name], afters[attempt.feed.name]
         outcome = FeedOutcome(feed=attempt.feed.name, outcome=attempt.outcome, status=attempt.status,
                               message=attempt.error or (attempt.parsed.warning if attempt.parsed else "") or "")
         if attempt.outcome == "fetched":
-            try:
-                new_ids, changed_ids = _store(con, attempt, after)
-            except duckdb.Error as exc:
-                attempt = replace(attempt, outcome="error", error=f"could not store its items ({exc})")
+            result = results[attempt.feed.name]
+            if isinstance(result, Exception):
+                attempt = replace(attempt, outcome="error", error=f"could not store its items ({result})")
                 after = next_state(before, attempt, now, rng)
                 outcome = FeedOutcome(feed=attempt.feed.name, outcome="error", status=attempt.status,
                                       message=attempt.error)
                 pending_states.append(after)
             else:
+                new_ids, changed_ids = result
                 stored.update(new_ids, changed_ids)
                 outcome.items, outcome.new, outcome.changed = len(attempt.items), len(new_ids), len(changed_ids)
+                if attempt.analysis is not None:
+                    analysis.keep(attempt.analysis, set(new_ids) | set(changed_ids))
         elif attempt.outcome != "skipped":
             # Nothing to store but the state: these go in one transaction at the end
             # (if a kill loses them, the feed is merely asked again).
@@ -418,6 +478,111 @@ def _collect(con, futures, states, report, reporter, pending_states, stored, now
         states[attempt.feed.name] = after
         report.outcomes.append(outcome)
         reporter.feed(outcome)
+    analysis.write()
+
+
+# Fetched feeds are stored together, up to this many items at a time (a write
+# costs ~0.1 s, little more when larger), and none waits longer than this.
+STORE_ITEMS = 1000
+STORE_WAIT_S = 2.0
+
+
+def _collect(con, futures, states, report, reporter, pending_states, stored, now, rng, analysis: Analysis) -> None:
+    """Store feeds as their fetches complete, several at a time, with their
+    analyses (main thread only)."""
+    waiting, ready, since = set(futures), [], 0.0
+    while waiting:
+        timeout = max(0.0, since + STORE_WAIT_S - time.monotonic()) if ready else None
+        done, waiting = wait(waiting, timeout=timeout, return_when=FIRST_COMPLETED)
+        if done and not ready:
+            since = time.monotonic()
+        ready += [future.result() for future in futures if future in done]
+        if ready and (not waiting or sum(len(a.items) for a in ready) >= STORE_ITEMS
+                      or time.monotonic() - since >= STORE_WAIT_S):
+            _record(con, ready, states, report, reporter, pending_states, stored, now, rng, analysis)
+            ready = []
+
+
+# -- parsing and analysis in worker processes ----------------------------------------
+
+# The first few documents of a pass are parsed in the fetching threads; from
+# this one on, worker processes parse them. Starting them costs a few tenths
+# of a second, so a pass with a changed feed or two never does.
+POOL_AFTER_DOCUMENTS = 4
+ANALYSIS_WRITE = 1000   # analysed items written together (a write costs ~0.1 s, and little more when larger)
+
+
+class Parsing:
+    """attempt_feed's ``parse`` for a pass: in the fetching thread (no
+    analysis: analyze_pending does it at the end), or, from the
+    POOL_AFTER_DOCUMENTS-th document on, in a worker process that also
+    analyses the items not stored with the same content (read here, on one
+    of the writer's cursors: a read, never a write)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, workers: Workers, readers: int):
+        self.workers, self.documents, self._lock = workers, 0, threading.Lock()
+        self.pooled = 0  # documents parsed by a worker process
+        self._con, self._readers = con, Queue()
+        self._capacity = readers
+
+    def __call__(self, body: bytes, *, headers: dict[str, str], feed: Feed, fetched_at: datetime,
+                 run_id: int | None) -> tuple[ParsedFeed, list[dict], dict | None]:
+        with self._lock:
+            self.documents += 1
+            pooled = self.documents >= POOL_AFTER_DOCUMENTS and self.workers.useful
+        if not pooled:
+            return parse_here(body, headers=headers, feed=feed, fetched_at=fetched_at, run_id=run_id)
+        analyse = None
+        if feed.kind != "edgar":  # EDGAR items are analysed with their filing documents, fetched later
+            analyse = dict(stored=self._stored(feed.name), owner=feed.owner, kind=feed.kind, now=utcnow())
+        job = self.workers.parse(body, headers, feed_name=feed.name, fetched_at=fetched_at, run_id=run_id,
+                                 analyse=analyse)
+        try:
+            return job.result()
+        finally:
+            if job.pooled:
+                with self._lock:
+                    self.pooled += 1
+
+    def _stored(self, feed_name: str) -> dict[str, str]:
+        with self._lock:  # cursors are made by whichever thread asks first, under the lock
+            if self._capacity:
+                self._capacity -= 1
+                self._readers.put(self._con.cursor())
+        reader = self._readers.get()
+        try:
+            return feed_state.stored_hashes(reader, feed_name)
+        finally:
+            self._readers.put(reader)
+
+    def close(self) -> None:
+        while not self._readers.empty():
+            self._readers.get().close()
+
+
+class Analysis:
+    """Analysis rows from the workers, kept until ANALYSIS_WRITE items are
+    ready, then written (main thread). Whatever is not written here (a
+    feed parsed in a fetching thread, a kill) is found stale by
+    analyze_pending at the end of the pass or of the next one."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+        self.rows: dict[str, list[dict]] = {}
+        self.unwritten = 0
+        self.analysed = 0
+
+    def keep(self, rows: dict[str, list[dict]], item_ids: set[str]) -> None:
+        """The rows of these items (those stored new or changed)."""
+        for key, values in rows.items():
+            self.rows.setdefault(key, []).extend(row for row in values if row["item_id"] in item_ids)
+        self.unwritten = len(self.rows.get("analyses", []))
+
+    def write(self, *, final: bool = False) -> None:
+        if self.unwritten and (final or self.unwritten >= ANALYSIS_WRITE):
+            store.replace_analysis(self.con, **self.rows)
+            self.analysed += self.unwritten
+            self.rows, self.unwritten = {}, 0
 
 
 def select_due(config: FeedsConfig, states: dict[str, FeedState], now: datetime, *, force: bool = False,
@@ -490,20 +655,24 @@ def _refresh(
     pending_states: list[FeedState] = []
     semaphores = {urlsplit(s.fetch_url).hostname or "": BoundedSemaphore(settings.per_host_concurrency)
                   for _, s in asked}
-    with new_client(settings.max_workers) as client:
+    with Workers(catalog) as workers, new_client(settings.max_workers) as client:
+        analysis, parsing = Analysis(con), Parsing(con, workers, settings.max_workers)
         with ThreadPoolExecutor(settings.max_workers) as pool:
             futures = [
                 pool.submit(attempt_feed, feed, state, settings, client=client,
                             semaphore=semaphores[urlsplit(state.fetch_url).hostname or ""], fetched_at=now,
-                            run_id=run_id)
+                            run_id=run_id, parse=parsing)
                 for feed, state in _round_robin_by_host(asked)
             ]
             try:
-                _collect(con, futures, states, report, reporter, pending_states, stored, now, rng)
+                _collect(con, futures, states, report, reporter, pending_states, stored, now, rng, analysis)
             except BaseException:
                 for future in futures:  # Ctrl+C or a bug: do not wait for feeds not started yet
                     future.cancel()
                 raise
+        parsing.close()
+        report.pooled_documents = parsing.pooled
+        analysis.write(final=True)
         if pending_states:
             con.execute("BEGIN TRANSACTION")
             feed_state.save_states(con, pending_states)
@@ -514,11 +683,12 @@ def _refresh(
         documents = filing_fetch.fetch_pending(con, edgar_feeds, settings, client=client, now=now, run_id=run_id,
                                                reporter=reporter)
         report.documents = len(documents)
-    todo = (stored | set(documents) | set(feed_state.items_of_runs(con, resumed))
-            | set(filing_store.documents_of_runs(con, resumed)))
-    if todo:
-        reporter.phase(f"analysing {len(todo)} new or changed items")
-        report.analysed = analyze_pending(con, catalog, item_ids=sorted(todo))
+        todo = (stored | set(documents) | set(feed_state.items_of_runs(con, resumed))
+                | set(filing_store.documents_of_runs(con, resumed)))
+        report.analysed = analysis.analysed
+        if todo:
+            reporter.phase(f"analysing {len(todo)} new or changed items")
+            report.analysed += analyze_pending(con, catalog, item_ids=sorted(todo), workers=workers)
     feed_state.mark_runs_interrupted(con, resumed, run_id)
     report.next_due_at = min(
         (s.next_check_at for f in config.feeds if f.enabled

@@ -17,7 +17,15 @@ from pathlib import Path
 import pytest
 
 from pipelines.feeds import load_config
-from pipelines.refresh import MAX_BACKOFF, Attempt, lock_path, next_state, refresh_lock, run_refresh
+from pipelines.refresh import (
+    MAX_BACKOFF,
+    STORE_WAIT_S,
+    Attempt,
+    lock_path,
+    next_state,
+    refresh_lock,
+    run_refresh,
+)
 from pipelines.schedule import run_schedule
 from tests.feedserver import FeedServer, feed_of, write_config
 from warehouse import db, feed_state, queries, store
@@ -319,14 +327,17 @@ def _read_until(process, prefix: str) -> None:
 def test_sigkill_mid_run_then_a_clean_second_run(tmp_path, server, cli, db_path, moment):
     feeds, per_feed = 10, 30
     for i in range(feeds):
-        server.feed(f"/k{i}.xml", feed_of(f"k{i}", per_feed), delay=0.05)
+        # Fetched feeds are stored together (STORE_WAIT_S): while storing, half of them answer slowly,
+        # so the first half is committed while the second is still on its way.
+        slow = moment == "while storing" and i >= feeds // 2
+        server.feed(f"/k{i}.xml", feed_of(f"k{i}", per_feed), delay=STORE_WAIT_S + 1.5 if slow else 0.05)
     config_file, _ = configure(tmp_path, server, {f"k{i}": f"/k{i}.xml" for i in range(feeds)})
     victim = _start_refresh(db_path, config_file)
     try:
         if moment == "while fetching":
             _wait_for(lambda: len(server.requests) >= 1 or victim.poll() is not None)
         elif moment == "while storing":
-            _read_until(victim, "ok     ")  # one feed committed, nine to go
+            _read_until(victim, "ok     ")  # the first feeds committed, the slow ones to go
         else:
             _read_until(victim, "...    analysing")
         victim.send_signal(signal.SIGKILL)

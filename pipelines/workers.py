@@ -1,0 +1,189 @@
+"""Worker processes for the CPU-bound steps: parsing feed documents
+(feedparser is pure Python) and analysing items. Threads would share one
+core under the GIL; a process per core lets the writer's process fetch and
+store while the workers parse and analyse.
+
+- Spawned, never forked: the writer runs DuckDB and HTTP threads, and a
+  forked child can inherit a lock one of them held and hang for ever.
+- Started on first use, so a pass where nothing changed starts none. This
+  module imports no DuckDB, pandas or HTTP client (neither does what it
+  imports), so a worker is ready in a few tenths of a second.
+- A pool whose workers cannot start or die (``BrokenProcessPool``: an
+  embedding host's odd ``__main__``, the kernel's OOM killer) costs speed,
+  never the run: the job is done in this process instead.
+- The catalog reaches the workers through a queue, not as an argument of
+  their start: multiprocessing writes a new process's arguments into a pipe
+  whose reading end it holds open itself, so a child dying before it read
+  more than the pipe holds (64 KiB; the catalog is more) would hang the
+  parent for ever.
+- A worker whose parent died (SIGKILL: nothing could tell it) exits within
+  a second instead of waiting for work for ever.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime
+from typing import Any
+
+from pipelines.analyze import analyze_records
+from pipelines.catalog import Catalog
+from pipelines.parse import parse_feed
+
+MAX_PROCESSES = 4
+_worker_catalog: Catalog | None = None
+
+
+def cores() -> int:
+    """Cores this process may run on (the affinity mask, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _init_worker(catalogs, parent: int) -> None:
+    global _worker_catalog
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="exit-with-parent").start()
+    _worker_catalog = catalogs.get()
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
+
+
+def _analyze(records: list[dict], now: datetime, catalog: Catalog | None = None) -> dict[str, list[dict]]:
+    return analyze_records(records, catalog or _worker_catalog, now=now)
+
+
+class Job:
+    """One piece of work: a future of the pool, or its result computed here."""
+
+    def __init__(self, workers: Workers, future: Future, here: Callable[[], Any], *, pooled: bool = True):
+        self.workers, self.future, self._here = workers, future, here
+        self.pooled = pooled  # done by a worker process (known for sure once result() returned)
+
+    def done(self) -> bool:
+        return self.future.done()
+
+    def result(self) -> Any:
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            self.workers.broken, self.pooled = True, False
+            return self._here()
+
+
+def _finished(value: Any = None, error: BaseException | None = None) -> Future:
+    future: Future = Future()
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(value)
+    return future
+
+
+class Workers:
+    """A pool of ``processes`` worker processes (default: one per core, at
+    most MAX_PROCESSES), started by the first job. Jobs may be submitted
+    from any thread. Use as a context manager."""
+
+    def __init__(self, catalog: Catalog, processes: int | None = None):
+        self.catalog = catalog
+        self.processes = processes or min(cores(), MAX_PROCESSES)
+        self.broken = False
+        self.started = False
+        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def useful(self) -> bool:
+        """Whether jobs run in other processes (a second core, a pool that works)."""
+        return self.processes >= 2 and not self.broken
+
+    def _pool(self) -> ProcessPoolExecutor | None:
+        with self._lock:
+            if self._executor is None and self.useful:
+                context = multiprocessing.get_context("spawn")
+                self._catalogs = context.Queue()
+                for _ in range(self.processes):
+                    self._catalogs.put(self.catalog)
+                self._executor = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_init_worker,
+                                                     initargs=(self._catalogs, os.getpid()))
+                self.started = True
+            return self._executor if self.useful else None
+
+    def submit(self, function: Callable, *args, here: Callable[[], Any]) -> Job:
+        """``function(*args)`` in a worker; ``here()`` instead when the pool is no use."""
+        pool = self._pool()
+        if pool is not None:
+            try:
+                return Job(self, pool.submit(function, *args), here)
+            except (BrokenProcessPool, RuntimeError):  # RuntimeError: the pool was shut down
+                self.broken = True
+        try:
+            return Job(self, _finished(here()), here, pooled=False)
+        except Exception as exc:  # raised by .result(), as a worker's exception would be
+            return Job(self, _finished(error=exc), here, pooled=False)
+
+    def parse(self, body: bytes, headers: dict[str, str], *, feed_name: str, fetched_at: datetime,
+              run_id: int | None, analyse: dict | None = None) -> Job:
+        """A job for ``parse_and_analyse``: (the feed without its entries,
+        items, analysis rows of its new and changed items or None)."""
+        options = dict(feed_name=feed_name, fetched_at=fetched_at, run_id=run_id)
+        return self.submit(parse_and_analyse, body, headers, options, analyse,
+                           here=lambda: parse_and_analyse(body, headers, options, analyse, self.catalog))
+
+    def analyze(self, records: list[dict], now: datetime) -> Job:
+        """A job for ``pipelines.analyze.analyze_records`` with this pool's catalog."""
+        return self.submit(_analyze, records, now, here=lambda: _analyze(records, now, self.catalog))
+
+    def close(self, *, cancel: bool = False) -> None:
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=not cancel, cancel_futures=cancel)
+            # A catalog no worker took (one died first) must not keep this process from exiting.
+            self._catalogs.cancel_join_thread()
+            self._catalogs.close()
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        self.close(cancel=kind is not None)
+
+
+def analysis_input(items: list[dict], *, owner: str | None, kind: str) -> list[dict]:
+    """Records for analyze_records from freshly parsed items, as
+    ``warehouse.store.items_to_analyze`` gives them once the items are stored
+    (an item of a feed with no filing document; tests hold the two equal).
+    The last copy of a repeated key wins, as it does in the warehouse."""
+    latest = {item["item_id"]: item for item in items}
+    return [{"item_id": item["item_id"], "title": item["title"], "body": item["body"],
+             "content_hash": item["content_hash"], "owner": owner or None, "kind": kind,
+             "filer_cik": item["filer_cik"], "document": None}
+            for item in sorted(latest.values(), key=lambda item: item["item_id"])]
+
+
+def parse_and_analyse(body: bytes, headers: dict[str, str], options: dict, analyse: dict | None,
+                      catalog: Catalog | None = None):
+    """``parse_feed``, then, with ``analyse`` ({"stored": {item_id:
+    content_hash}, "owner", "kind", "now"}), the analysis of the items that
+    are not stored with the same content: one job, so the items need not
+    come back to be sent out again."""
+    parsed, items = parse_feed(body, headers=headers, **options)
+    if analyse is None:
+        return parsed, items, None
+    stored = analyse["stored"]
+    records = [r for r in analysis_input(items, owner=analyse["owner"], kind=analyse["kind"])
+               if stored.get(r["item_id"]) != r["content_hash"]]
+    return parsed, items, _analyze(records, analyse["now"], catalog)
