@@ -170,7 +170,7 @@ def analysis_input(items: list[dict], *, owner: str | None, kind: str) -> list[d
     latest = {item["item_id"]: item for item in items}
     return [{"item_id": item["item_id"], "title": item["title"], "body": item["body"],
              "content_hash": item["content_hash"], "owner": owner or None, "kind": kind,
-             "filer_cik": item["filer_cik"], "document": None}
+             "filer_cik": item["filer_cik"], "published_at": item["published_at"], "document": None}
             for item in sorted(latest.values(), key=lambda item: item["item_id"])]
 
 

@@ -185,7 +185,7 @@ def _assign_stories(con: duckdb.DuckDBPyConnection) -> list[str]:
 # covers the document too, so a newly fetched document re-analyses the item.
 _ANALYSED_HASH = "i.content_hash || coalesce('+' || d.text_hash, '')"
 _ANALYSIS_INPUT = f"""
-    i.item_id, i.title, i.body, {_ANALYSED_HASH} AS content_hash, f.owner, f.kind, i.filer_cik,
+    i.item_id, i.title, i.body, {_ANALYSED_HASH} AS content_hash, f.owner, f.kind, i.filer_cik, i.published_at,
     d.text AS document
     FROM feed_items i
     LEFT JOIN feeds f ON f.name = i.feed
