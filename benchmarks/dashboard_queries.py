@@ -7,7 +7,8 @@ warehouse's own writer (migrations, snapshot), rows in the order the writer
 lands them (`--layout shuffled` scatters them over time instead: the worst
 case for date-bound reads), then opens the published snapshot the way the
 dashboard does (`db.open_reader`: read-only, 2 threads) and runs each page's
-queries with the filters a first visit uses, several times each. Writes p50/p95 per query to benchmarks/results/dashboard_queries.json.
+queries with the filters a first visit uses, several times each. Writes
+p50/p95 per query to benchmarks/results/dashboard_queries.json.
 
 Target: p95 < 300 ms for every query at 1M items / 5M mentions.
 

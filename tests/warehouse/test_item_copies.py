@@ -147,8 +147,28 @@ def _to_pre_0008(con) -> dict[str, pd.DataFrame]:
         con.execute(f"CREATE TABLE {table}_old AS SELECT {', '.join(keep)} FROM {table} ORDER BY hash(item_id)")
         con.execute(f"DROP TABLE {table}")
         con.execute(f"ALTER TABLE {table}_old RENAME TO {table}")
-    con.execute("DELETE FROM schema_migrations WHERE name LIKE '0008_%'")
+    con.execute("DELETE FROM schema_migrations WHERE version >= 8")
     return before
+
+
+# The documented views as migration 0003 wrote them: joined on item and sentence keys only.
+JOINED_ON_ITEMS_ONLY = {
+    "mentions": """
+        SELECT m.item_id, i.item_guid, i.published_at, i.feed, m.company, m.alias, s.text AS sentence,
+               m.entity, m.entity_type, m.sentence_no, i.url, i.story_id
+        FROM item_mentions m
+        JOIN feed_items i USING (item_id)
+        JOIN item_sentences s ON s.item_id = m.item_id AND s.sentence_no = m.sentence_no
+        ORDER BY ALL""",
+    "rivalry_edges": """
+        SELECT e.item_id, i.item_guid, i.published_at, i.feed, e.speaker, e.target, e.stance,
+               e.polarity, e.evidence, e.speaker_via, e.speaker_name, e.cues, s.text AS sentence,
+               e.sentence_no, i.url, i.title, i.story_id
+        FROM item_edges e
+        JOIN feed_items i USING (item_id)
+        JOIN item_sentences s ON s.item_id = e.item_id AND s.sentence_no = e.sentence_no
+        ORDER BY ALL""",
+}
 
 
 def test_migration_fills_copies_and_orders_rows_by_date(tmp_path, catalog):
@@ -156,7 +176,7 @@ def test_migration_fills_copies_and_orders_rows_by_date(tmp_path, catalog):
         build_demo(con, catalog)
         views = {v: con.execute(f"SELECT * FROM {v} ORDER BY ALL").df() for v in ("mentions", "rivalry_edges")}
         before = _to_pre_0008(con)
-        assert [name for name in db.migrate(con) if name.startswith("0008_")] == ["0008_analysis_item_copies.sql"]
+        assert db.migrate(con)[:2] == ["0008_analysis_item_copies.sql", "0009_views_match_dates.sql"]
         assert_copies_in_step(con)
         for table, rows in before.items():
             after = con.execute(f"SELECT {', '.join(rows.columns)} FROM {table} ORDER BY ALL").df()
@@ -165,6 +185,8 @@ def test_migration_fills_copies_and_orders_rows_by_date(tmp_path, catalog):
             assert dates.dropna().is_monotonic_increasing, table
         for view, rows in views.items():
             pd.testing.assert_frame_equal(con.execute(f"SELECT * FROM {view} ORDER BY ALL").df(), rows, obj=view)
+            # The views match on the copied dates too: they drop no row the item join alone keeps.
+            pd.testing.assert_frame_equal(con.execute(JOINED_ON_ITEMS_ONLY[view]).df(), rows, obj=view)
         # The keys are still keys.
         keys = con.execute("SELECT constraint_column_names FROM duckdb_constraints() "
                            "WHERE constraint_type = 'PRIMARY KEY' AND table_name = 'item_mentions'").fetchall()
