@@ -1,5 +1,9 @@
 """`rivalwatch`: the command line. Every writing command publishes a fresh
-read-only snapshot before it returns, so `sql` right after sees the rows."""
+read-only snapshot before it returns, so `sql` right after sees the rows.
+
+Each command imports what it uses when it runs: `rivalwatch --help` need not
+load DuckDB and pandas, and neither do the worker processes of a refresh,
+which import this module again as they start (multiprocessing's spawn)."""
 
 from __future__ import annotations
 
@@ -11,17 +15,11 @@ from importlib import resources
 from pathlib import Path
 
 import click
-import duckdb
 
-from pipelines import ANALYZER_VERSION, cli_feeds, sec_access
+from pipelines import ANALYZER_VERSION, cli_feeds
 from pipelines.catalog import load_catalog
-from pipelines.feeds import ConfigError, load_config
-from pipelines.fetch import DEFAULT_USER_AGENT
-from pipelines.filing_fetch import document_from_file
-from pipelines.ingest import KINDS, analyze_pending, ingest
-from pipelines.score import score_line
-from warehouse import db, filing_store
-from warehouse.sandbox import SandboxError, run_sql
+
+KINDS = ("news", "blog", "edgar", "docket")  # pipelines.ingest.KINDS, without importing it
 
 
 def _echo_frame(frame, fmt: str) -> None:
@@ -44,15 +42,23 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except db.WarehouseWriteError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
-        except duckdb.IOException as exc:
-            where = (ctx.obj or {}).get("db", "the warehouse")
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            click.echo(f"error: could not write the warehouse at {where} ({reason}); what was committed is "
-                       "kept and the next run completes it", err=True)
-            sys.exit(1)
+        except Exception as exc:
+            if "duckdb" not in sys.modules:  # nothing touched a warehouse: not a write failure
+                raise
+            import duckdb
+
+            from warehouse import db
+
+            if isinstance(exc, db.WarehouseWriteError):
+                click.echo(f"error: {exc}", err=True)
+                sys.exit(1)
+            if isinstance(exc, duckdb.IOException):
+                where = (ctx.obj or {}).get("db", "the warehouse")
+                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                click.echo(f"error: could not write the warehouse at {where} ({reason}); what was committed is "
+                           "kept and the next run completes it", err=True)
+                sys.exit(1)
+            raise
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,12 +70,17 @@ class _Commands(click.Group):
 @click.pass_context
 def main(ctx: click.Context, db_path: str | None, catalog_path: str | None) -> None:
     """rivalwatch: who in the AI industry talks about whom, and how."""
-    ctx.obj = {"db": db.resolve_db_path(db_path), "catalog": catalog_path}
+    from warehouse.db import resolve_db_path
+
+    ctx.obj = {"db": resolve_db_path(db_path), "catalog": catalog_path}
 
 
 def _user_agent() -> str:
     """The User-Agent of the feeds settings (RIVALWATCH_USER_AGENT, else the
     feeds file), so `ingest URL` introduces itself to SEC EDGAR as `refresh` does."""
+    from pipelines.feeds import ConfigError, load_config
+    from pipelines.fetch import DEFAULT_USER_AGENT
+
     try:
         return load_config(None).settings.user_agent
     except ConfigError:
@@ -79,15 +90,22 @@ def _user_agent() -> str:
 @main.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--feed-name", help="Name for the feed in the views (default: the feed's own title).")
-@click.option("--owner", help="Company id speaking in this feed (a company's own blog or filings).")
+@click.option("--owner", help="Company id speaking in this feed (a company's own blog or filings). "
+              "Default: the company whose own site the feed comes from, if any; 'none' for nobody.")
 @click.option("--kind", type=click.Choice(KINDS), help="Kind of source (default: guessed, else news).")
 @click.option("--allow-private-networks", is_flag=True,
               help="Allow URLs that resolve to loopback or private addresses.")
 @click.pass_obj
 def ingest_cmd(obj, sources, feed_name, owner, kind, allow_private_networks) -> None:
     """Parse local files or URLs and analyse them now."""
+    from pipelines import sec_access
+    from pipelines.ingest import ingest
+    from warehouse import db
+
     catalog = load_catalog(obj["catalog"])
-    if owner and not catalog.is_company(owner):
+    if owner == "none":
+        owner = ""  # nobody speaks for the feed, whatever its site
+    elif owner and not catalog.is_company(owner):
         raise click.BadParameter(f"unknown company id {owner!r}", param_hint="--owner")
     with db.writer(obj["db"]) as con, sec_access.session(con):
         outcomes, analysed = ingest(
@@ -111,6 +129,8 @@ def ingest_cmd(obj, sources, feed_name, owner, kind, allow_private_networks) -> 
 @click.pass_obj
 def sql_cmd(obj, query, fmt, limit, timeout) -> None:
     """Run a read-only query on the published snapshot (sandboxed)."""
+    from warehouse.sandbox import SandboxError, run_sql
+
     try:
         result = run_sql(obj["db"], query, time_limit_s=timeout, row_limit=limit)
     except SandboxError as exc:
@@ -126,6 +146,8 @@ def sql_cmd(obj, query, fmt, limit, timeout) -> None:
 @click.pass_obj
 def score_cmd(obj, fmt) -> None:
     """Read JSON lines {"text", "target"} on stdin; write polarity and stance per line."""
+    from pipelines.score import score_line
+
     catalog = load_catalog(obj["catalog"])
     failures = 0
     for number, line in enumerate(sys.stdin, start=1):
@@ -146,6 +168,9 @@ def score_cmd(obj, fmt) -> None:
 @click.pass_obj
 def reanalyze_cmd(obj) -> None:
     """Recompute mentions and edges of every stored item (after a catalog or rule change)."""
+    from pipelines.ingest import analyze_pending
+    from warehouse import db
+
     catalog = load_catalog(obj["catalog"])
     with db.writer(obj["db"]) as con:
         count = analyze_pending(con, catalog, everything=True)
@@ -165,11 +190,15 @@ def _manifest() -> tuple[Path, dict]:
 def build_demo(con, catalog) -> list:
     """The sample feeds, then the sample filing documents attached to their
     filings by accession (as a refresh would fetch them), then analysis."""
+    from pipelines.filing_fetch import document_from_file
+    from pipelines.ingest import analyze_pending, ingest
+    from warehouse import db, filing_store
+
     folder, manifest = _manifest()
     outcomes = []
     for feed in manifest["feed"]:
         done, _ = ingest(con, [str(folder / feed["file"])], catalog, feed_name=feed["name"],
-                         owner=feed.get("owner") or None, kind=feed["kind"], command="demo")
+                         owner=feed.get("owner", ""), kind=feed["kind"], command="demo")
         outcomes.extend(done)
     now = db.utcnow()
     for document in manifest.get("document", []):
@@ -187,6 +216,8 @@ def build_demo(con, catalog) -> list:
 @click.pass_obj
 def demo_cmd(obj, no_serve, port) -> None:
     """Build the demo warehouse from the bundled sample feeds (offline) and open the dashboard."""
+    from warehouse import db
+
     catalog = load_catalog(obj["catalog"])
     with db.writer(obj["db"]) as con:
         outcomes = build_demo(con, catalog)

@@ -1,38 +1,32 @@
 """`rivalwatch refresh`, `rivalwatch schedule` and `rivalwatch feeds ...`:
-the commands over feeds.toml. Registered on the main group by pipelines/cli.py."""
+the commands over feeds.toml. Registered on the main group by pipelines/cli.py.
+
+Like pipelines/cli.py, each command imports the pipeline, DuckDB and pandas
+when it runs, not when the command line is built."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import duckdb
-import pandas as pd
-from tqdm import tqdm
 
 from pipelines.catalog import load_catalog
-from pipelines.feeds import (
-    SETTINGS,
-    ConfigError,
-    FeedsConfig,
-    config_path,
-    export_opml,
-    format_duration,
-    import_opml,
-    load_config,
-    parse_duration,
-)
-from pipelines.fetch import redact
-from pipelines.refresh import FeedOutcome, RefreshBusy, Reporter, WarehouseBusy, run_refresh
-from pipelines.schedule import run_schedule
-from warehouse import db, feed_state, queries
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from pipelines.feeds import FeedsConfig
+    from pipelines.refresh import FeedOutcome
 
 EXIT_BUSY = 3
 CONFIG_HELP = "Feeds file (default: ./feeds.toml, else the packaged list; env RIVALWATCH_FEEDS)."
 
 
 def _config(path: str | None) -> FeedsConfig:
+    from pipelines.feeds import ConfigError, load_config
+
     try:
         config = load_config(path)
     except ConfigError as exc:
@@ -53,9 +47,10 @@ def _catalog():
     return cached
 
 
-class ConsoleReporter(Reporter):
+class ConsoleReporter:
     """A progress bar on a terminal (fetched, 304, new items, errors), one
-    plain line per feed otherwise; errors always get their own line."""
+    plain line per feed otherwise; errors always get their own line (a
+    pipelines.refresh.Reporter)."""
 
     def __init__(self, bar: bool):
         self.use_bar, self.bar = bar, None
@@ -63,6 +58,8 @@ class ConsoleReporter(Reporter):
 
     def start(self, total: int) -> None:
         if self.use_bar and total:
+            from tqdm import tqdm
+
             self.bar = tqdm(total=total, desc="refresh", unit="feed", file=sys.stderr, dynamic_ncols=True,
                             leave=False)
 
@@ -106,6 +103,8 @@ class ConsoleReporter(Reporter):
 @click.pass_obj
 def refresh_cmd(obj, config_file, force, only, progress) -> None:
     """One pass over the configured feeds that are due (cron-friendly)."""
+    from pipelines.refresh import RefreshBusy, WarehouseBusy, run_refresh
+
     config = _config(config_file)
     unknown = sorted(set(only) - {f.name for f in config.feeds})
     if unknown:
@@ -128,6 +127,9 @@ def refresh_cmd(obj, config_file, force, only, progress) -> None:
 @click.pass_obj
 def schedule_cmd(obj, config_file, every, max_runs) -> None:
     """Refresh in a loop: every pass fetches the feeds that are due; one log line per pass."""
+    from pipelines.feeds import load_config, parse_duration
+    from pipelines.schedule import run_schedule
+
     try:
         every_s = parse_duration(every)
     except ValueError as exc:
@@ -144,6 +146,11 @@ def feeds_group() -> None:
 
 def _health(db_path: Path) -> pd.DataFrame:
     """Health rows from the published snapshot (never waits for a running refresh)."""
+    import duckdb
+    import pandas as pd
+
+    from warehouse import db, queries
+
     try:
         con = db.open_reader(db_path)
     except db.WarehouseMissing:
@@ -158,6 +165,11 @@ def _health(db_path: Path) -> pd.DataFrame:
 
 def _docket_gaps(db_path: Path) -> pd.DataFrame:
     """Docket feeds that may have missed entries (docket_gaps.sql), from the snapshot."""
+    import duckdb
+    import pandas as pd
+
+    from warehouse import db, queries
+
     try:
         con = db.open_reader(db_path)
     except db.WarehouseMissing:
@@ -171,6 +183,8 @@ def _docket_gaps(db_path: Path) -> pd.DataFrame:
 
 
 def _missing(value) -> bool:
+    import pandas as pd
+
     try:
         return value is None or bool(pd.isna(value))
     except (TypeError, ValueError):  # lists and the like
@@ -178,11 +192,18 @@ def _missing(value) -> bool:
 
 
 def _when(value) -> str:
+    import pandas as pd
+
     return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
 
 
 def health_frame(config: FeedsConfig, health: pd.DataFrame) -> pd.DataFrame:
     """One row per configured feed, in file order, with its health."""
+    import pandas as pd
+
+    from pipelines.feeds import format_duration
+    from pipelines.fetch import redact
+
     known = {row["feed"]: row for row in health.to_dict("records")} if not health.empty else {}
     rows = []
     for feed in config.feeds:
@@ -252,6 +273,8 @@ def feeds_list(obj, config_file, fmt) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 def feeds_export(config_file, output) -> None:
     """Write the configured feeds as OPML (how feed readers move their lists)."""
+    from pipelines.feeds import export_opml
+
     text = export_opml(_config(config_file))
     if output:
         Path(output).write_text(text, encoding="utf-8")
@@ -265,6 +288,8 @@ def feeds_export(config_file, output) -> None:
               help="Feeds file to add to (default ./feeds.toml, created when missing; env RIVALWATCH_FEEDS).")
 def feeds_import(opml, config_file) -> None:
     """Add the feeds of an OPML file to feeds.toml (feeds already there, by URL, are skipped)."""
+    from pipelines.feeds import ConfigError, config_path, import_opml
+
     target = Path(config_file) if config_file else (config_path(None) or Path("feeds.toml"))
     try:
         result = import_opml(Path(opml), target)
@@ -283,6 +308,10 @@ def feeds_import(opml, config_file) -> None:
 @click.pass_obj
 def feeds_enable(obj, names) -> None:
     """Clear a feed's disabling (410 Gone, 30 days of failure) and errors; fetched at the next refresh."""
+    import duckdb
+
+    from warehouse import db, feed_state
+
     missing = []
     try:
         with db.writer(obj["db"]) as con:
@@ -305,6 +334,8 @@ def feeds_enable(obj, names) -> None:
 @click.option("--config", "config_file", envvar="RIVALWATCH_FEEDS", type=click.Path(dir_okay=False), help=CONFIG_HELP)
 def feeds_settings(config_file) -> None:
     """Each setting, its value, where the value came from (env, file, default) and what it does."""
+    from pipelines.feeds import SETTINGS
+
     config = _config(config_file)
     for spec in SETTINGS:
         value = getattr(config.settings, spec.key)
