@@ -40,6 +40,7 @@ class SourceOutcome:
     duplicates: int = 0
     message: str = ""
     warning: str | None = None
+    owner_guessed: str | None = None  # the company whose own site the feed comes from
 
     def line(self) -> str:
         if not self.ok:
@@ -54,6 +55,8 @@ class SourceOutcome:
             text += f", {self.skipped} empty entries skipped"
         if self.warning:
             text += f" [{self.warning}]"
+        if self.owner_guessed:
+            text += f" [speaking: {self.owner_guessed}, from its own site; --owner none to turn off]"
         return text
 
 
@@ -123,12 +126,16 @@ def ingest_source(
         if item.get("filing"):
             # The filer speaks in its filing: its CIK names the catalog company.
             item["filing"]["company"] = catalog.company_for_cik(item["filing"]["cik"]) if catalog else None
+    kind = kind or guess_kind(parsed, source)
+    if owner is None and catalog is not None and kind in ("news", "blog"):
+        # A feed from a company's own site (its blog, its newsroom) is the
+        # company speaking, as `--owner` would say; "" means nobody.
+        owner = outcome.owner_guessed = catalog.company_for_site(source if is_url(source) else None, parsed.link)
     con.execute("BEGIN TRANSACTION")
     try:
         store.upsert_feed(
             con, name=name, url=shown if is_url(source) else str(Path(source).resolve()),
-            kind=kind or guess_kind(parsed, source), owner=owner, title=parsed.title,
-            site_url=parsed.link,
+            kind=kind, owner=owner or None, title=parsed.title, site_url=parsed.link,
         )
         new_ids, changed_ids = store.upsert_items(con, items)
         con.execute("COMMIT")
