@@ -5,9 +5,10 @@ safe to kill at any point.
   conditional GET; a body whose hash did not change is not parsed again.
 - Parsing and analysis are CPU work: past the first few documents of a pass
   they run in worker processes, one per core (pipelines.workers), while
-  fetching and storing go on here. A worker parses a document and analyses
-  its items that are not stored with the same content yet, in one job, so
-  new items are analysed while other feeds are still being fetched.
+  fetching and storing go on here. New and changed items go back to the
+  workers as soon as they are stored (a feed parsed for the first time is
+  analysed in its parse job: all its items are new), so analysis goes on
+  while other feeds are still being fetched.
 - The main thread alone writes: the feeds fetched since its last write land
   together, each feed's items with its new state, in one transaction (one
   write per feed cost more than the parsing), so a kill loses at most the
@@ -39,7 +40,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
-from queue import Queue
 from threading import BoundedSemaphore
 from urllib.parse import urlsplit
 
@@ -61,7 +61,7 @@ from pipelines.fetch import (
 )
 from pipelines.ingest import analyze_pending
 from pipelines.parse import ParsedFeed, ParseError, parse_feed
-from pipelines.workers import Workers
+from pipelines.workers import Job, Workers, analysis_input
 from warehouse import db, feed_state, filing_store, store
 from warehouse.db import utcnow
 from warehouse.feed_state import FeedState
@@ -155,7 +155,7 @@ Parse = Callable[..., tuple[ParsedFeed, list[dict], dict | None]]
 
 
 def parse_here(body: bytes, *, headers: dict[str, str], feed: Feed, fetched_at: datetime,
-               run_id: int | None) -> tuple[ParsedFeed, list[dict], None]:
+               run_id: int | None, first: bool = False) -> tuple[ParsedFeed, list[dict], None]:
     """attempt_feed's ``parse`` in this thread: the feed and its items, no analysis."""
     return (*parse_feed(body, headers=headers, feed_name=feed.name, fetched_at=fetched_at, run_id=run_id), None)
 
@@ -189,7 +189,7 @@ def attempt_feed(
         return Attempt(**base, outcome="unchanged", body_hash=digest)
     try:
         parsed, items, analysis = parse(got.body, headers=got.headers, feed=feed, fetched_at=fetched_at,
-                                        run_id=run_id)
+                                        run_id=run_id, first=state.body_hash is None)
     except ParseError as exc:
         return Attempt(**base, outcome="error", error=str(exc))
     except Exception as exc:
@@ -466,8 +466,7 @@ def _record(con, attempts: list[Attempt], states, report, reporter, pending_stat
                 new_ids, changed_ids = result
                 stored.update(new_ids, changed_ids)
                 outcome.items, outcome.new, outcome.changed = len(attempt.items), len(new_ids), len(changed_ids)
-                if attempt.analysis is not None:
-                    analysis.keep(attempt.analysis, set(new_ids) | set(changed_ids))
+                analysis.add(attempt, set(new_ids) | set(changed_ids))
         elif attempt.outcome != "skipped":
             # Nothing to store but the state: these go in one transaction at the end
             # (if a kill loses them, the feed is merely asked again).
@@ -488,19 +487,22 @@ STORE_WAIT_S = 2.0
 
 
 def _collect(con, futures, states, report, reporter, pending_states, stored, now, rng, analysis: Analysis) -> None:
-    """Store feeds as their fetches complete, several at a time, with their
-    analyses (main thread only)."""
+    """Store feeds as their fetches complete, several at a time, and write
+    their analyses as the workers deliver them (main thread only)."""
     waiting, ready, since = set(futures), [], 0.0
     while waiting:
         timeout = max(0.0, since + STORE_WAIT_S - time.monotonic()) if ready else None
-        done, waiting = wait(waiting, timeout=timeout, return_when=FIRST_COMPLETED)
-        if done and not ready:
+        done, _ = wait(waiting | analysis.futures(), timeout=timeout, return_when=FIRST_COMPLETED)
+        if done & waiting and not ready:
             since = time.monotonic()
-        ready += [future.result() for future in futures if future in done]
+        ready += [future.result() for future in futures if future in done and future in waiting]
+        waiting -= done
         if ready and (not waiting or sum(len(a.items) for a in ready) >= STORE_ITEMS
                       or time.monotonic() - since >= STORE_WAIT_S):
             _record(con, ready, states, report, reporter, pending_states, stored, now, rng, analysis)
             ready = []
+        analysis.collect()
+        analysis.write()
 
 
 # -- parsing and analysis in worker processes ----------------------------------------
@@ -509,33 +511,32 @@ def _collect(con, futures, states, report, reporter, pending_states, stored, now
 # this one on, worker processes parse them. Starting them costs a few tenths
 # of a second, so a pass with a changed feed or two never does.
 POOL_AFTER_DOCUMENTS = 4
+ANALYSIS_CHUNK = 250  # items in one analysis job
 # Analysed items written together: 10,000 took 2.3 s in writes of 1,000, 1.1 s in writes of 2,500.
 ANALYSIS_WRITE = 2500
 
 
 class Parsing:
-    """attempt_feed's ``parse`` for a pass: in the fetching thread (no
-    analysis: analyze_pending does it at the end), or, from the
-    POOL_AFTER_DOCUMENTS-th document on, in a worker process that also
-    analyses the items not stored with the same content (read here, on one
-    of the writer's cursors: a read, never a write)."""
+    """attempt_feed's ``parse`` for a pass: in the fetching thread, or, from
+    the POOL_AFTER_DOCUMENTS-th document on, in a worker process. A feed
+    parsed for the first time has nothing stored, so that worker analyses
+    all its items in the same job; other feeds' new items are sent back to
+    the workers once stored (Analysis)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, workers: Workers, readers: int):
+    def __init__(self, workers: Workers):
         self.workers, self.documents, self._lock = workers, 0, threading.Lock()
         self.pooled = 0  # documents parsed by a worker process
-        self._con, self._readers = con, Queue()
-        self._capacity = readers
 
     def __call__(self, body: bytes, *, headers: dict[str, str], feed: Feed, fetched_at: datetime,
-                 run_id: int | None) -> tuple[ParsedFeed, list[dict], dict | None]:
+                 run_id: int | None, first: bool = False) -> tuple[ParsedFeed, list[dict], dict | None]:
         with self._lock:
             self.documents += 1
             pooled = self.documents >= POOL_AFTER_DOCUMENTS and self.workers.useful
         if not pooled:
             return parse_here(body, headers=headers, feed=feed, fetched_at=fetched_at, run_id=run_id)
         analyse = None
-        if feed.kind != "edgar":  # EDGAR items are analysed with their filing documents, fetched later
-            analyse = dict(stored=self._stored(feed.name), owner=feed.owner, kind=feed.kind, now=utcnow())
+        if first and feed.kind != "edgar":  # EDGAR items are analysed with their filing documents, fetched later
+            analyse = dict(stored={}, owner=feed.owner, kind=feed.kind, now=utcnow())
         job = self.workers.parse(body, headers, feed_name=feed.name, fetched_at=fetched_at, run_id=run_id,
                                  analyse=analyse)
         try:
@@ -545,45 +546,68 @@ class Parsing:
                 with self._lock:
                     self.pooled += 1
 
-    def _stored(self, feed_name: str) -> dict[str, str]:
-        with self._lock:  # cursors are made by whichever thread asks first, under the lock
-            if self._capacity:
-                self._capacity -= 1
-                self._readers.put(self._con.cursor())
-        reader = self._readers.get()
-        try:
-            return feed_state.stored_hashes(reader, feed_name)
-        finally:
-            self._readers.put(reader)
-
-    def close(self) -> None:
-        while not self._readers.empty():
-            self._readers.get().close()
-
 
 class Analysis:
-    """Analysis rows from the workers, kept until ANALYSIS_WRITE items are
-    ready, then written (main thread). Whatever is not written here (a
-    feed parsed in a fetching thread, a kill) is found stale by
-    analyze_pending at the end of the pass or of the next one."""
+    """Analyses of the items a pass stores, by the worker processes while
+    the pass goes on: those a worker made with the parse, and jobs for the
+    new and changed items of other feeds (only once the workers run: a
+    small pass leaves its items to analyze_pending). Written here, by the
+    writer, ANALYSIS_WRITE items at a time. Whatever is not written here (a
+    job that failed, a kill) is found stale by analyze_pending at the end of
+    the pass or of the next one."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        self.con = con
+    def __init__(self, con: duckdb.DuckDBPyConnection, workers: Workers):
+        self.con, self.workers = con, workers
+        self.jobs: list[Job] = []
         self.rows: dict[str, list[dict]] = {}
         self.unwritten = 0
         self.analysed = 0
 
-    def keep(self, rows: dict[str, list[dict]], item_ids: set[str]) -> None:
-        """The rows of these items (those stored new or changed)."""
+    def add(self, attempt: Attempt, item_ids: set[str]) -> None:
+        """Analyses of these items of a stored feed (those stored new or changed)."""
+        if attempt.analysis is not None:
+            self._keep(attempt.analysis, item_ids)
+        elif item_ids and attempt.feed.kind != "edgar" and self.workers.started and self.workers.useful:
+            records = [r for r in analysis_input(attempt.items, owner=attempt.feed.owner, kind=attempt.feed.kind)
+                       if r["item_id"] in item_ids]
+            now = utcnow()
+            self.jobs += [self.workers.analyze(records[start : start + ANALYSIS_CHUNK], now)
+                          for start in range(0, len(records), ANALYSIS_CHUNK)]
+
+    def _keep(self, rows: dict[str, list[dict]], item_ids: set[str]) -> None:
+        whole = {row["item_id"] for row in rows.get("analyses", [])} <= item_ids
         for key, values in rows.items():
-            self.rows.setdefault(key, []).extend(row for row in values if row["item_id"] in item_ids)
+            self.rows.setdefault(key, []).extend(values if whole else
+                                                 [row for row in values if row["item_id"] in item_ids])
         self.unwritten = len(self.rows.get("analyses", []))
+
+    def futures(self) -> set:
+        return {job.future for job in self.jobs}
+
+    def collect(self) -> None:
+        """Keep what finished jobs found."""
+        finished = [job for job in self.jobs if job.done()]
+        self.jobs = [job for job in self.jobs if job not in finished]
+        for job in finished:
+            try:
+                rows = job.result()
+            except Exception:  # noqa: BLE001 (analyze_pending meets it again and says what it is)
+                continue
+            self._keep(rows, {row["item_id"] for row in rows["analyses"]})
 
     def write(self, *, final: bool = False) -> None:
         if self.unwritten and (final or self.unwritten >= ANALYSIS_WRITE):
             store.replace_analysis(self.con, **self.rows)
             self.analysed += self.unwritten
             self.rows, self.unwritten = {}, 0
+
+    def finish(self) -> None:
+        """Wait for every job and write what they found."""
+        while self.jobs:
+            wait(self.futures(), return_when=FIRST_COMPLETED)
+            self.collect()
+            self.write()
+        self.write(final=True)
 
 
 def select_due(config: FeedsConfig, states: dict[str, FeedState], now: datetime, *, force: bool = False,
@@ -657,7 +681,7 @@ def _refresh(
     semaphores = {urlsplit(s.fetch_url).hostname or "": BoundedSemaphore(settings.per_host_concurrency)
                   for _, s in asked}
     with Workers(catalog) as workers, new_client(settings.max_workers) as client:
-        analysis, parsing = Analysis(con), Parsing(con, workers, settings.max_workers)
+        analysis, parsing = Analysis(con, workers), Parsing(workers)
         with ThreadPoolExecutor(settings.max_workers) as pool:
             futures = [
                 pool.submit(attempt_feed, feed, state, settings, client=client,
@@ -671,9 +695,7 @@ def _refresh(
                 for future in futures:  # Ctrl+C or a bug: do not wait for feeds not started yet
                     future.cancel()
                 raise
-        parsing.close()
         report.pooled_documents = parsing.pooled
-        analysis.write(final=True)
         if pending_states:
             con.execute("BEGIN TRANSACTION")
             feed_state.save_states(con, pending_states)
@@ -686,9 +708,11 @@ def _refresh(
         report.documents = len(documents)
         todo = (stored | set(documents) | set(feed_state.items_of_runs(con, resumed))
                 | set(filing_store.documents_of_runs(con, resumed)))
-        report.analysed = analysis.analysed
         if todo:
             reporter.phase(f"analysing {len(todo)} new or changed items")
+        analysis.finish()
+        report.analysed = analysis.analysed
+        if todo:
             report.analysed += analyze_pending(con, catalog, item_ids=sorted(todo), workers=workers)
     feed_state.mark_runs_interrupted(con, resumed, run_id)
     report.next_due_at = min(

@@ -179,10 +179,3 @@ def mark_runs_interrupted(con: duckdb.DuckDBPyConnection, run_ids: Sequence[int]
         dict(runs=list(run_ids), note=f'[{{"message": "interrupted; completed by run {completed_by}"}}]'),
     )
 
-
-def stored_hashes(con: duckdb.DuckDBPyConnection, feed: str) -> dict[str, str]:
-    """{item_id: content_hash} of a feed's stored items: which of a new
-    document's items are new or changed, before they are stored. Safe on a
-    cursor of the writer's connection in another thread (a read)."""
-    return dict(con.execute("SELECT item_id, content_hash FROM feed_items WHERE feed = $feed",
-                            dict(feed=feed)).fetchall())
