@@ -218,3 +218,33 @@ def test_shared_parts_are_not_named_queries_and_are_taken_in():
         pass
     else:
         raise AssertionError("a shared part ran as a named query")
+
+
+def test_undated_items_are_listed_and_found(tmp_path):
+    """An item without a date has NULL copies: the evidence queries still
+    list it (last) and find it, as they did when they joined feed_items."""
+    path = tmp_path / "rw.duckdb"
+    with db.writer(path) as con:
+        store.upsert_feed(con, name="wire", url=None, kind="news", owner=None, title="wire", site_url=None)
+        items = [_item("dated", "wire", datetime(2025, 3, 1, 9), "h"), _item("undated", "wire", None, "h")]
+        items[1]["canonical_url"], items[1]["fetched_at"] = "https://example.com/other", datetime(2025, 3, 2)
+        store.upsert_items(con, items)
+        store.assign_stories(con)
+        _analyse(con, ["dated", "undated"])
+        assert_copies_in_step(con)
+    reader = db.open_reader(path)
+    try:
+        everything = dict(companies=[], feeds=[], start=None, end=None, limit=10)
+        listed = queries.run(reader, "evidence_mentions", **everything)
+        assert listed["item_id"].tolist() == ["dated", "undated"]
+        assert listed["companies"].map(list).tolist() == [["meta", "openai"]] * 2
+        found = queries.run(reader, "sentence_search", pattern="%the bar%", needle="the bar", **everything)
+        assert sorted(found["item_id"]) == ["dated", "undated"] and found["matching"].tolist() == [2, 2]
+        edges = queries.run(reader, "evidence_edges", speakers=[], targets=[], stances=[], feeds=[], start=None,
+                            end=None, pattern=None, needle=None, limit=10)
+        assert edges["item_id"].tolist() == ["dated", "undated"] and edges["aliases"].map(sorted).tolist() == [
+            ["meta", "openai"]] * 2
+        entities = queries.run(reader, "company_entities", company="meta", start=None, end=None, limit=10)
+        assert entities[["stories", "mentions"]].values.tolist() == [[2, 2]]
+    finally:
+        reader.close()

@@ -14,8 +14,10 @@
 -- as one with ESCAPE) finds candidates, contains() keeps the exact ones.
 -- Reading every sentence's text is most of the cost; dates skip the row
 -- groups outside them (item_sentences carries published_at: migration 0008).
--- The mentions of the sentences found are found on their keys alone, then
--- read (by rowid), and carry story_id and feed: no join with feed_items
+-- The mentions of the sentences found are first narrowed down on their
+-- published_at alone (one fixed-width column: mentions of the same instants,
+-- and of undated items by id), read by rowid, and matched to their sentence
+-- after; they carry story_id and feed, so no join with feed_items is needed
 -- except for the titles and links of the listed rows.
 WITH found AS (
     SELECT item_id, sentence_no, text, published_at
@@ -28,9 +30,10 @@ found_mentions AS (
     SELECT item_id, sentence_no, company, alias, published_at, feed, coalesce(story_id, item_id) AS story_id
     FROM item_mentions
     WHERE rowid IN (
-        SELECT m.rowid FROM item_mentions m
-        SEMI JOIN found f ON f.item_id = m.item_id AND f.sentence_no = m.sentence_no
-                         AND f.published_at IS NOT DISTINCT FROM m.published_at)
+        SELECT rowid FROM item_mentions WHERE published_at IN (SELECT published_at FROM found)
+        UNION ALL
+        SELECT rowid FROM item_mentions
+        WHERE published_at IS NULL AND item_id IN (SELECT item_id FROM found WHERE published_at IS NULL))
 ),
 named AS (
     SELECT f.item_id, f.sentence_no, any_value(f.text) AS sentence, any_value(m.published_at) AS published_at,
