@@ -4,9 +4,10 @@ synthetic corpus (benchmarks/corpus.py), every thread included.
 - analysis: ``analyze_records`` over N corpus items, in this process;
 - parse: ``parse_document`` + ``normalize_entries`` over the corpus's feeds;
 - refresh: ``run_refresh`` of F local feeds into an empty warehouse with the
-  analysis pool off (so its work is in this process). The fetch workers run
-  in threads: each gets its own profiler (``threading.setprofile``), merged
-  with the main thread's, all timed in CPU time of their thread
+  worker processes off (so parsing and analysis are in this process). The
+  fetch workers run in threads: each gets its own profiler
+  (``threading.setprofile``), merged with the main thread's, all timed in
+  CPU time of their thread
   (``time.thread_time``): wall time in a thread would count the waits for
   the GIL as the work of whatever function was waiting.
 
@@ -113,17 +114,18 @@ def profile_parse(feeds: int, items: int, seed: int) -> tuple[pstats.Stats, floa
 
 def profile_refresh(feeds: int, items: int, seed: int, workdir: Path,
                     into: Path | None = None) -> tuple[pstats.Stats, float, float]:
-    """run_refresh with every thread profiled; the analysis pool is turned off
-    so its work shows here rather than in worker processes. With `into`, the
-    refresh writes into a copy of that warehouse (what grows with its size?)."""
+    """run_refresh with every thread profiled; the worker processes are
+    turned off (parsing in the fetching threads, analysis at the end) so
+    their work shows here. With `into`, the refresh writes into a copy of
+    that warehouse (what grows with its size?)."""
     from benchmarks.run import write_feeds_config
-    from pipelines import ingest
+    from pipelines import ingest, refresh
     from pipelines.catalog import load_catalog
     from pipelines.feeds import load_config
     from pipelines.refresh import run_refresh
 
-    if hasattr(ingest, "POOL_MIN_ITEMS"):
-        ingest.POOL_MIN_ITEMS = 10**12
+    ingest.POOL_MIN_ITEMS = 10**12
+    refresh.POOL_AFTER_DOCUMENTS = 10**12
     thread_profiles: list[cProfile.Profile] = []
     lock = threading.Lock()
 

@@ -320,7 +320,11 @@ def normalize_entries(
     items = []
     cut, undated, dropped_links, text_chars = 0, 0, 0, 0
     feed_cik, feed_company = feed_filer(parsed.title)
-    for index, entry in enumerate(parsed.entries):
+    for index, parsed_entry in enumerate(parsed.entries):
+        # The plain dict of what feedparser stored: the fields read here are
+        # stored under these names, and FeedParserDict's alias lookups cost
+        # a tenth of this loop. (filings.py keeps the FeedParserDict.)
+        entry = dict(parsed_entry)
         key = stable_key(entry)
         raw_title = _text_of(entry.get("title"))[:MAX_RAW_HTML_CHARS]
         title = html_to_text(raw_title)
@@ -359,8 +363,8 @@ def normalize_entries(
                 "fetched_at": fetched_at,
                 "run_id": run_id,
                 "filer_cik": filer_cik(entry) or feed_cik,
-                "filing": filing_fields(entry, feed_cik=feed_cik, feed_company=feed_company),
-                "docket": docket_fields(entry, feed_title=parsed.title),
+                "filing": filing_fields(parsed_entry, feed_cik=feed_cik, feed_company=feed_company),
+                "docket": docket_fields(parsed_entry, feed_title=parsed.title),
                 "canonical_url": canonical_url(url),
                 "title_key": title_key(title),
             }
