@@ -64,7 +64,8 @@ def _first_line(exc: Exception) -> str:
 
 def _memory_message(memory_limit: str) -> str:
     return (f"refused: the query needs more than the SQL sandbox's {memory_limit} of memory "
-            "(nothing spills to disk here): filter, aggregate or add a LIMIT")
+            "(nothing spills to disk here): bound it by date (WHERE published_at >= ...), filter, aggregate "
+            "or add a LIMIT")
 
 
 def _explain(exc: Exception, memory_limit: str) -> str:
