@@ -12,9 +12,11 @@ DESCRIPTIONS = {
     "docket_entries": "Court docket items: court, case number and name, entry number, description.",
     "feeds": "Table: every feed the warehouse knows, its kind and owner.",
     "feed_items": "Table: the raw items as stored (the `items` view adds the feed's kind).",
-    "item_sentences": "Table: the sentences of each item, numbered.",
-    "item_mentions": "Table: mentions by item and sentence number (the `mentions` view adds dates and text).",
-    "item_edges": "Table: statements by item and sentence number (the `rivalry_edges` view adds dates and text).",
+    "item_sentences": "Table: the sentences of each item, numbered, with the item's published_at.",
+    "item_mentions": "Table: mentions by item and sentence number, with the item's published_at, story_id and "
+                     "feed (the `mentions` view adds the sentence, URL and GUID).",
+    "item_edges": "Table: statements by item and sentence number, with the item's published_at, story_id and "
+                  "feed (the `rivalry_edges` view adds the sentence, title, URL and GUID).",
     "item_analysis": "Table: which analyzer and catalog version produced each item's rows.",
     "runs": "Table: one row per command run, per-source outcomes in `detail` (JSON).",
     "feed_state": "Table: each configured feed's health for `rivalwatch refresh` (validators, errors, next check).",
