@@ -201,6 +201,10 @@ def _analyzed(batches: list[list[dict]], catalog: Catalog, workers: Workers | No
         for job in jobs:
             yield job.result()
         LAST_RUN_POOLED = not workers.broken
+    except BaseException:  # Ctrl+C, a failed write: the batches not started yet are dropped, not waited for
+        if own:
+            workers.close(cancel=True)
+        raise
     finally:
         if own:
             workers.close()

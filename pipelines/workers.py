@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -50,6 +51,8 @@ def cores() -> int:
 
 def _init_worker(catalogs, parent: int) -> None:
     global _worker_catalog
+    # Ctrl+C reaches the whole process group: the parent stops the pool, the workers need not each say so.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="exit-with-parent").start()
     _worker_catalog = catalogs.get()
 
