@@ -178,4 +178,3 @@ def mark_runs_interrupted(con: duckdb.DuckDBPyConnection, run_ids: Sequence[int]
         "UPDATE runs SET status = 'interrupted', detail = coalesce(detail, $note) WHERE list_contains($runs, run_id)",
         dict(runs=list(run_ids), note=f'[{{"message": "interrupted; completed by run {completed_by}"}}]'),
     )
-
