@@ -158,6 +158,9 @@ def test_a_relative_clause_is_not_a_statement(catalog):
     ("Mistral is on our radar now", "threat"),
     ("Our chip is three times as fast as the H100", "benchmark"),
     ("He took a jab at Google's search business", "dismissive"),
+    # leading a benchmark is a comparison; being led by someone is not
+    ("Gemini 2.5 Pro led o3-mini and Claude 3.7 Sonnet on reasoning benchmarks", "benchmark"),
+    ("The lab was led by Sam Altman in those rankings", "neutral"),
 ])
 def test_stance_structures(text, stance):
     assert judge(text).stance == stance
