@@ -87,9 +87,10 @@ def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple
     )
     # A changed item may have moved in time: its analysis rows carry the date.
     refresh_item_copies(con, changed_ids)
-    # A new item is a story of its own until assign_stories; a changed one may
-    # have moved its story's first day.
-    refresh_rollups(con, new_ids + changed_ids)
+    # A changed item may have moved its story's first day. A new item has no
+    # story yet: assign_stories, which every job runs before it publishes
+    # (and which picks up items a killed job left without one), counts it.
+    refresh_rollups(con, changed_ids)
     return new_ids, changed_ids
 
 
@@ -252,7 +253,11 @@ def replace_analysis(
         if len(passage_frame):
             con.execute(f"INSERT INTO filing_passages ({', '.join(PASSAGE_COLUMNS)}) "
                         f"SELECT {', '.join(PASSAGE_COLUMNS)} FROM passage_frame")
-        refresh_rollups(con, done["item_id"].tolist())
+        # Items still without a story are counted when assign_stories gives
+        # them one (refresh analyses new items while others are still fetched).
+        storied = con.execute("SELECT item_id FROM feed_items WHERE story_id IS NOT NULL "
+                              "AND item_id IN (SELECT item_id FROM done)").fetchall()
+        refresh_rollups(con, [row[0] for row in storied])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
