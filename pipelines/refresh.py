@@ -400,11 +400,11 @@ def _store(con: duckdb.DuckDBPyConnection, batch: list[tuple[Attempt, FeedState]
     changed ids) of each feed."""
     con.execute("BEGIN TRANSACTION")
     try:
-        for attempt, state in batch:
-            if attempt.parsed is not None:
-                store.upsert_feed(con, name=attempt.feed.name, url=redact(state.fetch_url), kind=attempt.feed.kind,
-                                  owner=attempt.feed.owner, title=attempt.parsed.title,
-                                  site_url=attempt.parsed.link)
+        store.upsert_feeds(con, [
+            dict(name=attempt.feed.name, url=redact(state.fetch_url), kind=attempt.feed.kind,
+                 owner=attempt.feed.owner, title=attempt.parsed.title, site_url=attempt.parsed.link)
+            for attempt, state in batch if attempt.parsed is not None
+        ])
         new_ids, changed_ids = store.upsert_items(con, [item for attempt, _ in batch for item in attempt.items])
         # Item ids hash the feed's name: each belongs to one feed of the batch.
         owner = {item["item_id"]: n for n, (attempt, _) in enumerate(batch) for item in attempt.items}

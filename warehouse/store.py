@@ -35,17 +35,28 @@ def upsert_feed(
     con: duckdb.DuckDBPyConnection, *, name: str, url: str | None, kind: str,
     owner: str | None, title: str | None, site_url: str | None,
 ) -> None:
-    now = utcnow()
+    upsert_feeds(con, [dict(name=name, url=url, kind=kind, owner=owner, title=title, site_url=site_url)])
+
+
+FEED_COLUMNS = ["name", "url", "kind", "owner", "title", "site_url"]
+
+
+def upsert_feeds(con: duckdb.DuckDBPyConnection, feeds: Sequence[dict]) -> None:
+    """Store feeds (name, url, kind, owner, title, site_url) in one statement:
+    a refresh stores a batch of fetched feeds at a time."""
+    if not feeds:
+        return
+    latest = {feed["name"]: {**feed, "owner": feed.get("owner") or None} for feed in feeds}
+    frame = _frame(list(latest.values()), FEED_COLUMNS)  # noqa: F841 (used by SQL)
     con.execute(
         """
         INSERT INTO feeds (name, url, kind, owner, title, site_url, created_at, updated_at)
-        VALUES ($name, $url, $kind, $owner, $title, $site_url, $now, $now)
+        SELECT name, url, kind, owner, title, site_url, $now, $now FROM frame
         ON CONFLICT (name) DO UPDATE SET
             url = excluded.url, kind = excluded.kind, owner = excluded.owner,
             title = excluded.title, site_url = excluded.site_url, updated_at = excluded.updated_at
         """,
-        dict(name=name, url=url, kind=kind, owner=owner or None, title=title,
-             site_url=site_url, now=now),
+        dict(now=utcnow()),
     )
 
 
