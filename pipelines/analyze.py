@@ -17,7 +17,7 @@ from pipelines.filing_documents import Passage, find_passages
 from pipelines.mentions import Mention, find_mentions
 from pipelines.sentences import Sentence, split_sentences
 from pipelines.speakers import Statement, attribute
-from pipelines.stance import judge
+from pipelines.stance import forget_votes, judge
 
 _TRIM = " \t\n\"“”'‘’,;:"
 
@@ -78,6 +78,7 @@ def analyze_text(text: str, catalog: Catalog, owner: str | None = None, on: str 
     if not catalog.pattern.search(text):
         # Most items of a general feed name no company: nothing to split or judge.
         return Analysis(text, [], [], [])
+    forget_votes()
     sentences = split_sentences(text, only_where=catalog.pattern)
     mentions = find_mentions(text, sentences, catalog, on)
     owner = owner if owner and catalog.is_company(owner) else None
