@@ -274,6 +274,7 @@ def eval_cmd(obj, dev_set, shared_dir, items, show_errors, as_json) -> None:
     dev_path = Path(dev_set)
     if dev_path.is_file():
         report["edges"] = evaluate.evaluate_edges(evaluate.load_cases(dev_path), catalog)
+        report["sets"] = evaluate.labelled_sets(dev_path.parent, catalog)
     else:
         click.echo(f"no dev set at {dev_path}: edge evaluation skipped", err=True)
     sentiment_dir = Path(shared_dir) / "sentiment"
@@ -296,6 +297,8 @@ def eval_cmd(obj, dev_set, shared_dir, items, show_errors, as_json) -> None:
                 for kind in ("extra", "missed", "wrong_stance"):
                     if error[kind]:
                         click.echo(f"  {kind}: {'; '.join(error[kind])}")
+        click.echo(f"\n## Every labelled set in {dev_path.parent}\n")
+        click.echo(evaluate.format_sets(report["sets"]))
     if "sentiment" in report:
         from pipelines import sentiment_eval
 

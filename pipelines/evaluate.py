@@ -135,3 +135,26 @@ def format_edges_report(report: dict) -> str:
         lines.append(f"| {name} | {s['cases']} | {s['edges_gold']} | {s['edges_predicted']} | {s['precision']:.3f} | "
                      f"{s['recall']:.3f} | {s['stance_accuracy']:.3f} | {s['trap_false_mentions']} |")
     return "\n".join(lines)
+
+
+def labelled_sets(folder: Path, catalog: Catalog) -> list[tuple[str, dict]]:
+    """Every labelled edge set in ``folder`` (edges_*.jsonl), overall, and the
+    part of edges_heldout2.jsonl that nobody tuning the rules has read (its
+    even-numbered cases): the figure to trust for text the rules have not seen."""
+    rows = []
+    for path in sorted(folder.glob("edges_*.jsonl")):
+        cases = load_cases(path)
+        rows.append((path.name, evaluate_edges(cases, catalog)["overall"]))
+        if path.name == "edges_heldout2.jsonl":
+            unread = [c for c in cases if str(c.get("id", "x"))[1:].isdigit() and int(str(c["id"])[1:]) % 2 == 0]
+            rows.append((f"{path.name}, even-numbered half (never read)", evaluate_edges(unread, catalog)["overall"]))
+    return rows
+
+
+def format_sets(rows: list[tuple[str, dict]]) -> str:
+    lines = ["| set | cases | gold edges | precision | recall | stance accuracy | trap false mentions |",
+             "|---|---|---|---|---|---|---|"]
+    for name, s in rows:
+        lines.append(f"| {name} | {s['cases']} | {s['edges_gold']} | {s['precision']:.3f} | {s['recall']:.3f} | "
+                     f"{s['stance_accuracy']:.3f} | {s['trap_false_mentions']} |")
+    return "\n".join(lines)

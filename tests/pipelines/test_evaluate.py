@@ -71,3 +71,22 @@ def test_dev_and_heldout_sets_meet_the_targets(catalog):
     unseen = evaluate_edges([c for c in second if int(c["id"][1:]) % 2 == 0], catalog)["overall"]
     assert unseen["precision"] >= 0.90 and unseen["recall"] >= 0.85 and unseen["stance_accuracy"] >= 0.75
     assert evaluate_edges(second, catalog)["overall"]["trap_false_mentions"] == 0
+
+
+def test_eval_command_reports_every_labelled_set(tmp_path, cli):
+    """`rivalwatch eval` measures the dev set in detail and every labelled set
+    beside it in one table, with the never-read half of the second held-out set."""
+    import shutil
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    for name in ("edges_dev.jsonl", "edges_heldout2.jsonl"):
+        shutil.copy(data / name, tmp_path / name)
+    done = cli("eval", "--dev-set", str(tmp_path / "edges_dev.jsonl"), "--shared", str(tmp_path / "none"),
+               "--items", "20")
+    assert done.exit_code == 0
+    table = done.output.split("## Every labelled set")[1]
+    rows = [line for line in table.splitlines() if line.startswith("| edges_")]
+    assert [row.split(" | ")[0] for row in rows] == [
+        "| edges_dev.jsonl", "| edges_heldout2.jsonl", "| edges_heldout2.jsonl, even-numbered half (never read)"]
+    assert rows[2].split(" | ")[1] == "45"
