@@ -161,6 +161,9 @@ def test_a_relative_clause_is_not_a_statement(catalog):
     # leading a benchmark is a comparison; being led by someone is not
     ("Gemini 2.5 Pro led o3-mini and Claude 3.7 Sonnet on reasoning benchmarks", "benchmark"),
     ("The lab was led by Sam Altman in those rankings", "neutral"),
+    # a rival losing ground is a put-down; losing ground to a rival is a worry
+    ("Google is losing ground in search", "dismissive"),
+    ("We are losing ground to Google", "threat"),
 ])
 def test_stance_structures(text, stance):
     assert judge(text).stance == stance
