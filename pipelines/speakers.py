@@ -52,6 +52,7 @@ from pipelines.speech_patterns import (
     STRANGER,
     THAT,
     VERB,
+    WHO_BEFORE,
     WHO_GAP,
 )
 
@@ -124,7 +125,6 @@ class _Resolver:
         # spoke rather than to whoever was named last ("wrote to Hugo Touvron").
         self.named_speakers: list[tuple[int, _Speaker]] = []
         self.allow_pronouns = True
-        self.last_subject_end = 0  # where the subject found last ended (a person's name)
 
     def subject_before(self, verb_start: int, floor: int) -> _Speaker | None:
         """The person or company that is the subject of the verb at verb_start."""
@@ -133,7 +133,6 @@ class _Resolver:
         for mention in reversed(before):
             gap = text[mention.end : verb_start]
             if mention.entity_type == "person" and (PERSON_GAP.match(gap) or WHO_GAP.match(gap)):
-                self.last_subject_end = mention.end
                 return _Speaker(mention.company, mention.entity)
         for mention in reversed(before):
             if mention.entity_type != "company":
@@ -397,13 +396,12 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
                 return [Statement(index, speaker.company, speaker.name, "according_to", start, sentence.end)]
             return [Statement(index, speaker.company, speaker.name, "according_to",
                               sentence.start, sentence.start + according.start())]
-    # speaker, where its verb starts, where its clause starts, where the subject ends
-    found: list[tuple[_Speaker, int, int, int]] = []
+    found: list[tuple[_Speaker, int, int]] = []  # speaker, where its verb starts, where its clause starts
     for verb in VERB.finditer(body):
         verb_start = sentence.start + verb.start()
         floor = found[-1][2] if found else sentence.start
         speaker = resolver.subject_before(verb_start, floor)
-        if speaker is None and found and WHO_GAP.match(text[found[-1][3] : found[-1][1]]):
+        if speaker is None and found and WHO_BEFORE.search(text, sentence.start, found[-1][1]):
             # 'Benioff, who has called Copilot "Clippy 2.0," said that ...':
             # the main verb after a relative clause has the same subject.
             again = resolver.subject_before(verb_start, sentence.start)
@@ -420,9 +418,9 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
             clause_start = verb_start
         elif lead:
             clause_start = lead.end()
-        found.append((speaker, verb_start, clause_start, resolver.last_subject_end))
+        found.append((speaker, verb_start, clause_start))
     statements = []
-    for number, (speaker, verb_start, clause_start, _subject_end) in enumerate(found):
+    for number, (speaker, verb_start, clause_start) in enumerate(found):
         clause_end = found[number + 1][1] if number + 1 < len(found) else sentence.end
         if number == 0 and any(q in text[sentence.start : verb_start] for q in OPEN_QUOTES):
             # A short quote before the attribution is part of what was said

@@ -65,10 +65,12 @@ FILLER = (
     r"\w+ly))*\s*"
 )
 PERSON_GAP = re.compile(rf"^{FILLER}$")  # no possessive: "Musk's claims" is not Musk speaking
-# "Marc Benioff, who has called Copilot ...": the relative pronoun is the subject.
-WHO_GAP = re.compile(
-    r"^\s*,\s*who(?:\s+(?:has|have|had|once|also|previously|recently|repeatedly|often|\w+ly)){0,2}\s+$"
-)
+# "Marc Benioff, who has called Copilot ...": the relative pronoun is the
+# subject. WHO_BEFORE ends the text before such a verb; WHO_GAP is the whole
+# gap between the name and the verb.
+_WHO = r",\s*who(?:\s+(?:has|have|had|once|also|previously|recently|repeatedly|often|\w+ly)){0,2}\s+$"
+WHO_BEFORE = re.compile(_WHO)
+WHO_GAP = re.compile(rf"^\s*{_WHO}")
 ROLE_WORDS = (
     r"chief executive|chief executive officer|CEO|spokes(?:person|woman|man)|representative|statement|"
     r"blog post|blog|filing|annual report|report|executives?|leadership|team|management|lawyers?|"
