@@ -221,11 +221,9 @@ def _attribute_quote(
     # Before the quote: 'Ahmad Al-Dahle, Meta's vice president, wrote: "...'
     head_sentence = sentences[_sentence_index(sentences, start - 1)]
     head = text[head_sentence.start : start - 1]
-    topic = HEADLINE_ON.match(head)
+    topic = _topic_headline(resolver, head, head_sentence.start)
     if topic:  # 'Benioff on Microsoft Copilot: "It just doesn't work"'
-        found = resolver.subject_before(head_sentence.start + topic.end("who"), head_sentence.start)
-        if found:
-            return _Attribution(found, clause_start=head_sentence.start + topic.end("who"))
+        return _Attribution(topic[0], clause_start=topic[1])
     headline = HEADLINE.match(head) or HEADLINE_BEFORE_QUOTE.match(head)
     if headline:  # 'Amodei: DeepSeek did "the worst ..."' / 'Altman: "..."'
         colon = head_sentence.start + headline.end("who")
@@ -256,6 +254,16 @@ def _attribute_quote(
         if found:
             return _Attribution(found)
     return None
+
+
+def _topic_headline(resolver: _Resolver, head: str, offset: int) -> tuple[_Speaker, int] | None:
+    """'Benioff on Microsoft Copilot: ...' at ``offset``: the speaker, and where
+    the statement starts (at "on", so the topic is among its targets)."""
+    topic = HEADLINE_ON.match(head)
+    if topic is None:
+        return None
+    found = resolver.subject_before(offset + topic.end("who"), offset)
+    return (found, offset + topic.end("who")) if found else None
 
 
 def _leads_into_quote(text: str, start: int, quote_start: int) -> bool:
@@ -374,12 +382,10 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
     """'X said (in a statement) that CLAUSE', 'X called Y Z', '..., according to X.',
     'Name: CLAIM'; several per sentence when several people speak in it."""
     body = text[sentence.start : sentence.end]
-    topic = HEADLINE_ON.match(body)
+    topic = _topic_headline(resolver, body, sentence.start)
     if topic:
-        speaker = resolver.subject_before(sentence.start + topic.end("who"), sentence.start)
-        if speaker:
-            return [Statement(index, speaker.company, speaker.name, "headline",
-                              sentence.start + topic.end("who"), sentence.end)]
+        speaker, clause_start = topic
+        return [Statement(index, speaker.company, speaker.name, "headline", clause_start, sentence.end)]
     headline = HEADLINE.match(body)
     if headline:
         colon = sentence.start + headline.end("who")
