@@ -4,7 +4,7 @@ speaks for it, the feeds that cover it, and a timeline of its statements."""
 
 import streamlit as st
 
-from dashboard import charts, data, filters, rollups
+from dashboard import charts, data, directions, filters, rollups
 
 EVIDENCE = "views/evidence.py"
 TIMELINE_LIMIT = 500
@@ -49,22 +49,14 @@ st.plotly_chart(charts.mention_volume_figure(volume, spikes, title=f"Stories nam
 out_col, in_col = st.columns(2)
 with out_col:
     st.subheader("Edges out: about whom it speaks")
-    if said.empty:
-        st.info(f"No statements by {company} in this selection.")
-    else:
-        st.plotly_chart(charts.stance_mix_figure(rollups.stance_mix(said, by="target"), by="target",
-                                                 title=f"{company} → …"), key="out_mix")
-        st.page_link(EVIDENCE, label=f"Read {company}'s statements", icon=":material/format_quote:",
-                     query_params={"speaker": company})
+    directions.stance_side(said, by="target", title=f"{company} → …", key="out_mix",
+                           empty=f"No statements by {company} in this selection.",
+                           link_label=f"Read {company}'s statements", link_params={"speaker": company})
 with in_col:
     st.subheader("Edges in: who speaks about it")
-    if heard.empty:
-        st.info(f"No statements about {company} in this selection.")
-    else:
-        st.plotly_chart(charts.stance_mix_figure(rollups.stance_mix(heard, by="speaker"), by="speaker",
-                                                 title=f"… → {company}"), key="in_mix")
-        st.page_link(EVIDENCE, label=f"Read the statements about {company}", icon=":material/format_quote:",
-                     query_params={"target": company})
+    directions.stance_side(heard, by="speaker", title=f"… → {company}", key="in_mix",
+                           empty=f"No statements about {company} in this selection.",
+                           link_label=f"Read the statements about {company}", link_params={"target": company})
 
 st.subheader("Timeline of its statements")
 statements = data.evidence(speakers=[company], start=start, end=end, limit=TIMELINE_LIMIT)

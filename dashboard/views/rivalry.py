@@ -5,7 +5,7 @@ its rivals, and what its rivals say about it, with the quotes."""
 
 import streamlit as st
 
-from dashboard import charts, data, filters, quotes, rollups
+from dashboard import charts, data, directions, filters, rollups
 
 EVIDENCE = "views/evidence.py"
 COMPANY = "views/company.py"
@@ -100,25 +100,15 @@ if focus:
     said, heard = st.columns(2)
     with said:
         st.subheader(f"How {focus} talks about its rivals")
-        out = shown[shown["speaker"] == focus]
-        if out.empty:
-            st.info(f"No statements by {focus} in this selection.")
-        else:
-            st.plotly_chart(charts.stance_mix_figure(rollups.stance_mix(out, by="target"), by="target",
-                                                     title=f"{focus} → …"), key="said_mix")
-            st.html(quotes.quotes_html(data.evidence(speakers=[focus], start=start, end=end,
-                                                     limit=QUOTES).frame))
-            st.page_link(EVIDENCE, label=f"All of {focus}'s statements", icon=":material/format_quote:",
-                         query_params={"speaker": focus, **_range_params()})
+        directions.stance_side(
+            shown[shown["speaker"] == focus], by="target", title=f"{focus} → …", key="said_mix",
+            empty=f"No statements by {focus} in this selection.", link_label=f"All of {focus}'s statements",
+            link_params={"speaker": focus, **_range_params()},
+            evidence=lambda: data.evidence(speakers=[focus], start=start, end=end, limit=QUOTES).frame)
     with heard:
         st.subheader(f"What rivals say about {focus}")
-        incoming = shown[shown["target"] == focus]
-        if incoming.empty:
-            st.info(f"No statements about {focus} in this selection.")
-        else:
-            st.plotly_chart(charts.stance_mix_figure(rollups.stance_mix(incoming, by="speaker"), by="speaker",
-                                                     title=f"… → {focus}"), key="heard_mix")
-            st.html(quotes.quotes_html(data.evidence(targets=[focus], start=start, end=end,
-                                                     limit=QUOTES).frame))
-            st.page_link(EVIDENCE, label=f"All statements about {focus}", icon=":material/format_quote:",
-                         query_params={"target": focus, **_range_params()})
+        directions.stance_side(
+            shown[shown["target"] == focus], by="speaker", title=f"… → {focus}", key="heard_mix",
+            empty=f"No statements about {focus} in this selection.", link_label=f"All statements about {focus}",
+            link_params={"target": focus, **_range_params()},
+            evidence=lambda: data.evidence(targets=[focus], start=start, end=end, limit=QUOTES).frame)
