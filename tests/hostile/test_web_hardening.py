@@ -18,7 +18,6 @@ from pipelines import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = ROOT / "dashboard"
-QUERIES = ROOT / "warehouse" / "queries"
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">x</a>\"'><svg onload=1>"
 
 
@@ -105,11 +104,14 @@ def test_quotes_escape_every_piece_of_feed_text():
 
 def test_every_query_behind_a_link_column_keeps_only_web_addresses():
     """The named queries whose `url` the pages show as links filter it to
-    http(s): a `javascript:` link from a feed stays text in the warehouse."""
+    http(s): a `javascript:` link from a feed stays text in the warehouse.
+    Read as they run, shared parts included."""
+    from warehouse import queries
+
     linked = ["evidence_edges", "evidence_mentions", "spike_items", "sentence_search", "filings_timeline",
               "filings_docket_entries", "filings_competitor_passages", "filings_documents"]
     for name in linked:
-        sql = (QUERIES / f"{name}.sql").read_text(encoding="utf-8").lower()
+        sql = queries.load(name).lower()
         assert "like 'http://%' or lower(" in sql and "like 'https://%' then" in sql, name
 
 
