@@ -101,9 +101,41 @@ def _anchor(pattern: str) -> str | None:
     return literal if len(literal) >= 2 else None
 
 
+@dataclass(frozen=True)
+class _AnchorIndex:
+    """Which cues can match a text, found in one regex pass: ``scan`` finds,
+    at every position, the longest anchor starting there; the anchors that
+    are prefixes of it start there too (``within``); ``cues`` lists the
+    cues of each anchor, and ``always`` those without an anchor."""
+
+    scan: re.Pattern
+    within: dict[str, tuple[str, ...]]
+    cues: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+
+
 @cache
-def _cue_anchors() -> tuple[str | None, ...]:
-    return tuple(_anchor(cue.pattern.pattern) for cue in load_lexicon())
+def _anchor_index() -> _AnchorIndex:
+    anchors = [_anchor(cue.pattern.pattern) for cue in load_lexicon()]
+    cues: dict[str, list[int]] = {}
+    for number, anchor in enumerate(anchors):
+        if anchor is not None:
+            cues.setdefault(anchor, []).append(number)
+    within = {a: tuple(b for b in cues if a.startswith(b)) for a in cues}
+    return _AnchorIndex(re.compile(f"(?=({alternation(cues)}))"), within,
+                        {a: tuple(n) for a, n in cues.items()},
+                        tuple(n for n, a in enumerate(anchors) if a is None))
+
+
+def _candidate_cues(lowered: str) -> list[int]:
+    """Numbers of the cues whose literal start occurs in ``lowered``, in lexicon order."""
+    index = _anchor_index()
+    present = {found.group(1) for found in index.scan.finditer(lowered)}
+    numbers = set(index.always)
+    for anchor in present:
+        for prefix in index.within[anchor]:
+            numbers.update(index.cues[prefix])
+    return sorted(numbers)
 
 
 def clause_around(text: str, start: int, end: int) -> str:
@@ -145,14 +177,13 @@ def _cached_votes(text: str) -> tuple[tuple[tuple[str, float], ...], tuple[float
     votes: dict[str, float] = {}
     shifts: list[float] = []
     hits: list[str] = []
-    # Only cues whose literal start occurs in the text can match: a substring
-    # test skips most of the ~350 patterns on a typical sentence.
+    # Only cues whose literal start occurs in the text can match: one scan
+    # for those starts skips most of the ~350 patterns on a typical sentence.
     text = _DOUBLE_QUOTES.sub("", text)
-    lowered = text.lower()
+    lexicon = load_lexicon()
     found = []
-    for cue, anchor in zip(load_lexicon(), _cue_anchors(), strict=True):
-        if anchor is not None and anchor not in lowered:
-            continue
+    for number in _candidate_cues(text.lower()):
+        cue = lexicon[number]
         for match in cue.pattern.finditer(text):
             found.append((match.start(), match.end(), cue, match))
     taken: list[tuple[int, int]] = []  # a phrase cue ("not a threat") hides the cues inside it
