@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from pipelines import polarity as polarity_engine
+from pipelines.cue_index import CueIndex
 from pipelines.speech_patterns import EVALUATIVE_VERBS, SAY_VERBS
 from pipelines.wordlist import alternation
 
@@ -85,57 +86,9 @@ def load_lexicon() -> tuple[Cue, ...]:
     return tuple(cues)
 
 
-_LITERAL = re.compile(r"(?:\\b)?((?:[a-z0-9 '-]|\\-)+)")
-
-
-def _anchor(pattern: str) -> str | None:
-    """Text every match of a cue contains, lower case: the literal start of
-    the pattern ("\\bpeanuts\\b" -> "peanuts", "\\bworr(?:y|ied)" -> "worr");
-    None when the pattern could start anywhere ("\\b(?:twice|...)")."""
-    found = _LITERAL.match(pattern)
-    if not found:
-        return None
-    literal = found.group(1).replace("\\-", "-")
-    if pattern[found.end(): found.end() + 1] in ("?", "*", "{"):
-        literal = literal[:-1]  # "hype[ds]?" keeps "hype"; "colou?r" only "colo"
-    return literal if len(literal) >= 2 else None
-
-
-@dataclass(frozen=True)
-class _AnchorIndex:
-    """Which cues can match a text, found in one regex pass: ``scan`` finds,
-    at every position, the longest anchor starting there; the anchors that
-    are prefixes of it start there too (``within``); ``cues`` lists the
-    cues of each anchor, and ``always`` those without an anchor."""
-
-    scan: re.Pattern
-    within: dict[str, tuple[str, ...]]
-    cues: dict[str, tuple[int, ...]]
-    always: tuple[int, ...]
-
-
 @cache
-def _anchor_index() -> _AnchorIndex:
-    anchors = [_anchor(cue.pattern.pattern) for cue in load_lexicon()]
-    cues: dict[str, list[int]] = {}
-    for number, anchor in enumerate(anchors):
-        if anchor is not None:
-            cues.setdefault(anchor, []).append(number)
-    within = {a: tuple(b for b in cues if a.startswith(b)) for a in cues}
-    return _AnchorIndex(re.compile(f"(?=({alternation(cues)}))"), within,
-                        {a: tuple(n) for a, n in cues.items()},
-                        tuple(n for n, a in enumerate(anchors) if a is None))
-
-
-def _candidate_cues(lowered: str) -> list[int]:
-    """Numbers of the cues whose literal start occurs in ``lowered``, in lexicon order."""
-    index = _anchor_index()
-    present = {found.group(1) for found in index.scan.finditer(lowered)}
-    numbers = set(index.always)
-    for anchor in present:
-        for prefix in index.within[anchor]:
-            numbers.update(index.cues[prefix])
-    return sorted(numbers)
+def _cue_index() -> CueIndex:
+    return CueIndex([cue.pattern.pattern for cue in load_lexicon()])
 
 
 def clause_around(text: str, start: int, end: int) -> str:
@@ -182,7 +135,7 @@ def _cached_votes(text: str) -> tuple[tuple[tuple[str, float], ...], tuple[float
     text = _DOUBLE_QUOTES.sub("", text)
     lexicon = load_lexicon()
     found = []
-    for number in _candidate_cues(text.lower()):
+    for number in _cue_index().candidates(text.lower()):
         cue = lexicon[number]
         for match in cue.pattern.finditer(text):
             found.append((match.start(), match.end(), cue, match))
