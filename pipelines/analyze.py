@@ -99,7 +99,7 @@ def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int) -> 
 # "Hassabis called the Chinese lab's model ...": a description of a company
 # that the item named before.
 _ANAPHOR = re.compile(
-    r"\b(?:the|that)\s+(?:[A-Z][a-z]+\s+|[a-z]+-based\s+|(?:start-?up|rival|search|chip|AI)\s+)?"
+    r"\b(?:[Tt]he|[Tt]hat)\s+(?:[A-Z][a-z]+\s+|[a-z]+-based\s+|(?:start-?up|rival|search|chip|AI)\s+)?"
     r"(?:lab|start-?up|company|firm|chipmaker|chip maker|giant|group|maker|developer|rival)\b"
     r"(?!\s+(?:of|that|which|who))"
 )
@@ -107,12 +107,15 @@ _ANAPHOR = re.compile(
 
 def _anaphoric_target(statement: Statement, text: str, mentions: list[Mention]) -> Mention | None:
     """The company a description in the statement stands for: the last
-    company or product named before it, when that is not the speaker."""
+    company or product named before it other than the speaker's."""
     found = _ANAPHOR.search(text, statement.start, statement.end)
     if found is None:
         return None
-    before = [m for m in mentions if m.end <= found.start() and m.entity_type in ("company", "product")]
-    if not before or before[-1].company == statement.speaker:
+    # The speaker does not describe itself as "the Chinese lab": the last
+    # other company named is the one meant.
+    before = [m for m in mentions if m.end <= found.start() and m.entity_type in ("company", "product")
+              and m.company != statement.speaker]
+    if not before:
         return None
     named = before[-1]
     return Mention(found.start(), found.end(), found.group(), named.company, named.entity, "reference",

@@ -43,6 +43,7 @@ from pipelines.speech_patterns import (
     NAME_BEFORE_COMPANY,
     NEEDS_THAT,
     OPEN_QUOTES,
+    PARENTHETICAL_SAY,
     PERSON_GAP,
     PRONOUN_BEFORE,
     ROLE_AT_AFTER,
@@ -359,8 +360,21 @@ def _statements(
                 statements[i] = replace(statements[i], context_start=lo, context_end=hi)
     statements.extend(goes_on)
 
+    quoted_by: dict[int, set[str]] = {}
+    for statement in statements:
+        if statement.via == "quote":
+            quoted_by.setdefault(statement.sentence_no, set()).add(statement.speaker)
     for index, sentence in enumerate(sentences):
         if index in covered:
+            if index in quoted_by:
+                # 'Still, Gomez said, it matched GPT-4 Turbo "at a fraction of
+                # the price,"' or 'The Chinese lab's claims, he added, were
+                # "exaggerated"': the quote's speaker also says the rest of
+                # the sentence, where the target is.
+                speakers = quoted_by[index]
+                if len(speakers) == 1 and PARENTHETICAL_SAY.search(text, sentence.start, sentence.end):
+                    quote = next(s for s in statements if s.sentence_no == index and s.via == "quote")
+                    statements.append(replace(quote, start=sentence.start, end=sentence.end))
             continue
         found = _reported(resolver, text, sentence, index)
         if found:

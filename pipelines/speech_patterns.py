@@ -45,6 +45,11 @@ VERB = re.compile(
     re.IGNORECASE,  # title-case headlines: "Altman Says DeepSeek Is Impressive"
 )
 EVALUATIVE = frozenset(EVALUATIVE_VERBS) | frozenset(EVALUATIVE_PHRASES)
+# An attribution set off by commas inside a sentence: "Still, Gomez said, it
+# matched GPT-4", "The lab's claims, he added, were 'exaggerated'".
+PARENTHETICAL_SAY = re.compile(
+    r",\s*(?:he|she|they|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+(?:" + alternation(SAY_VERBS) + r"),"
+)
 # Verbs that also take a plain object ("announced a model", "posted a video",
 # "told Reuters"): reported speech only with "that" or a colon after them.
 NEEDS_THAT = frozenset(
