@@ -38,7 +38,7 @@ _SYNTOK_PARAGRAPH = re.compile(r"\r?\n(?:\s*\r?\n)+")
 # which syntok tokenizes differently), . ! or ?, maybe a closing quote, then
 # whitespace and a capitalised word, perhaps after an opening quote.
 _PLAIN_END = re.compile(
-    r"(?<![\w.'’/@:#&=%+-])([A-Za-z][a-z]+|\d{2,})[.!?][\"”’']?(?=\s+[\"“‘']?([A-Z]\w*))"
+    r"(?<![\w.'’/@:#&=%+-])([A-Za-z][A-Za-z0-9]*[a-z][A-Za-z0-9]*|[A-Z][a-z]|\d{2,})[.!?][\"”’']?(?=\s+[\"“‘']?([A-Z]\w*))"
 )
 _VOWEL = re.compile(r"[aeiouAEIOU\d]")  # syntok reads a lone consonant cluster ("Mr") as an abbreviation
 _NOT_AN_END = State.abbreviations | {"No", "no"}
@@ -47,7 +47,10 @@ _BRACKET = re.compile("[" + re.escape(_BRACKETS) + "]")
 # What makes a piece syntok's to judge: a terminal inside it, a bracket, a
 # line break, or an invisible character that syntok may read as a token.
 _NEEDS_SYNTOK = re.compile(
-    "[" + re.escape("".join(State.terminals - {"..."}) + "…" + _BRACKETS) + r"\n\u200b-\u200f\u2060\ufeff\u00ad]"
+    "[" + re.escape("".join(State.terminals - {"...", "."}) + "…" + _BRACKETS) + r"\n\u200b-\u200f\u2060\ufeff\u00ad]"
+    # A dot inside a word ("Character.AI", "1.5", "slate.com") never ends a
+    # sentence for syntok: what follows it is not a capitalised word.
+    r"|\.(?![a-z0-9]|[A-Z]{2})"
 )
 _TAIL = "\"”’'"
 

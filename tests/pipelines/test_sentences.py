@@ -26,6 +26,8 @@ AWKWARD = [
     "Jan. The", "Co. The", ":", "—", "it's. The", "A.I. The", "GPT-4. The", "word.The",
     "2. The", "(a) The", 'said." The', "said.” “The", "said.’ The", "end.) The", "end.] The",
     "{x}", "…", "‼", "Café. The", "approx. The", "ok. The", "slate.com/pod. Dear",
+    "Character.AI. The", 'DeepSeek. "It', "IBM. The", "x.AI", "A.Ai", "word.Ai", "1.5. The", "OpenAI. The",
+    "GPT-4o. The", "iPhone. The", "eBay. The", "Mc. The", "U.K. The", "k1.5", "v2.Beta", "a.B", "AI.The",
 ]
 
 
