@@ -41,11 +41,13 @@ from pipelines.speech_patterns import (
     INVERTIBLE,
     MIN_SPEECH_QUOTE_WORDS,
     NAME_BEFORE_COMPANY,
+    NAME_THEN_COMPANY_ROLE,
     NEEDS_THAT,
     OPEN_QUOTES,
     PARENTHETICAL_SAY,
     PERSON_GAP,
     PRONOUN_BEFORE,
+    ROLE_AFTER_COMPANY,
     ROLE_AT_AFTER,
     ROLE_AT_BEFORE,
     ROLE_AT_GAP,
@@ -163,6 +165,9 @@ class _Resolver:
             if mention.entity_type == "company":
                 described = ROLE_AT_AFTER.match(self.text[verb_end : mention.start])
                 if described:
+                    return _Speaker(mention.company, described.group("name"))
+                described = NAME_THEN_COMPANY_ROLE.match(self.text[verb_end : mention.start])
+                if described and ROLE_AFTER_COMPANY.match(self.text, mention.end, ceiling):
                     return _Speaker(mention.company, described.group("name"))
             break
         return None
@@ -307,10 +312,15 @@ def _statements(
         first = _sentence_index(sentences, span[0])
         last = _sentence_index(sentences, span[1])
         continued = found is None and previous is not None and first - previous[1] <= 1
+        # '..., adding that OpenAI "will continue to be our partner"': a new
+        # statement, not more of the quote before it.
+        goes_on_here = any(g.start <= span[0] < g.end for g in goes_on)
+        if continued and goes_on_here:
+            found, continued = _Attribution(previous[0]), False
         if continued:
             found = _Attribution(previous[0])  # '"...," he wrote. "We should be able to do better."'
         elif found is not None and previous is not None and first - previous[1] <= 1 \
-                and found.speaker == previous[0] and chains:
+                and found.speaker == previous[0] and chains and not goes_on_here:
             # '"OpenAI was created as an open source ... company," Musk wrote,
             # "but now it has become a closed source ..."': one statement.
             continued = True
@@ -339,8 +349,9 @@ def _statements(
             if more:
                 # '"...," said Priya Raman, though she called Google's AI
                 # Overviews "a mess"': the speaker goes on about another target.
+                verb = "verb" if more.group("verb") else "verb2"
                 goes_on.append(Statement(index, found.speaker.company, found.speaker.name,
-                                         "reported_speech", more.start("verb"), aside[1]))
+                                         "reported_speech", more.start(verb), aside[1]))
                 aside = (aside[0], more.start())
             if hi > lo:
                 statements.append(Statement(

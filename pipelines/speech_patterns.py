@@ -102,6 +102,9 @@ NAME_BEFORE_COMPANY = re.compile(rf"(?P<name>{NAME}),\s+(?:an?\s+|the\s+)?$")
 ROLE_AT_AFTER = re.compile(
     rf"^\s*(?P<name>{NAME}),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:at|of|for|from|with)\s+$"
 )
+# '"...," said Charles Lamanna, a Microsoft president': the company before the role.
+NAME_THEN_COMPANY_ROLE = re.compile(rf"^\s*(?P<name>{NAME}),\s+(?:an?|the)\s+$")
+ROLE_AFTER_COMPANY = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\b")
 # Someone introduced with a role: "Jane Doe, an analyst at Bernstein," / "analyst Jane Doe said".
 STRANGER = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:an?|the)\s+[a-z]"
@@ -131,9 +134,11 @@ MIN_SPEECH_QUOTE_WORDS = 4  # shorter quotes are scare quotes ('called Mistral "
 # The attribution after a quote goes on with another statement by the same
 # speaker: ", though she called ...", "and he added that ...".
 ASIDE_GOES_ON = re.compile(
-    r",?\s+(?:though|although|but|while|and)\s+(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?"
+    r",?\s+(?:(?:though|although|but|while|and)\s+(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?"
     r"(?P<verb>" + alternation(EVALUATIVE_VERBS + ["said", "says", "added", "adds", "argued", "warned", "wrote"])
-    + r")\b",
+    + r")\b"
+    # '"...," said Charles Lamanna, adding that OpenAI "will continue ..."'
+    r"|(?P<verb2>adding)\s+that\b)",
     re.IGNORECASE,
 )
 
