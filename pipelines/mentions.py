@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pipelines.catalog import Alias, Catalog
 from pipelines.sentences import Sentence
+from pipelines.speech_patterns import VERB
 
 _PREVIOUS_WORD = re.compile(r"([\w'’.-]+)\s+$")
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
@@ -52,6 +53,17 @@ class Mention:
     entity: str
     entity_type: str
     sentence_no: int
+
+
+# Headlines name people by surname alone: "Huang: TSMC is 'one of the
+# greatest companies'", "Nadella says ...", "Altman on DeepSeek: ...".
+_AFTER_HEADLINE_NAME = re.compile(r"\s*:|\s+on\s+[^:]{1,60}:|\s+(?:" + VERB.pattern + r")", re.IGNORECASE)
+
+
+def _headline_speaker(text: str, start: int, alias: Alias, index: int, sentence: Sentence) -> bool:
+    """A surname that opens the item's first sentence (its title) as its speaker."""
+    return (index == 0 and sentence.start == start and alias.entity_type == "person"
+            and bool(_AFTER_HEADLINE_NAME.match(text, start + len(alias.text))))
 
 
 def find_mentions(
@@ -102,7 +114,8 @@ def find_mentions(
                 return False
         if alias.short and not alias.distinctive:
             first = full_names_at.get(alias.entity)
-            if first is None or first > start:
+            if (first is None or first > start) and not (
+                    item_is_tech and _headline_speaker(text, start, alias, index, sentence)):
                 return False
         return True
 
