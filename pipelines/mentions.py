@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from pipelines.catalog import Alias, Catalog
 from pipelines.sentences import Sentence
-from pipelines.speech_patterns import VERB
 
 _PREVIOUS_WORD = re.compile(r"([\w'’.-]+)\s+$")
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
@@ -56,8 +55,9 @@ class Mention:
 
 
 # Headlines name people by surname alone: "Huang: TSMC is 'one of the
-# greatest companies'", "Nadella says ...", "Altman on DeepSeek: ...".
-_AFTER_HEADLINE_NAME = re.compile(r"\s*:|\s+on\s+[^:]{1,60}:|\s+(?:" + VERB.pattern + r")", re.IGNORECASE)
+# greatest companies'", "Altman on DeepSeek: ...". Not "Cook said ...",
+# which body text writes about any Cook.
+_AFTER_HEADLINE_NAME = re.compile(r"\s*:|\s+on\s+[^:]{1,60}:")
 
 
 def _headline_speaker(text: str, start: int, alias: Alias, index: int, sentence: Sentence) -> bool:

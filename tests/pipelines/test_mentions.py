@@ -139,3 +139,9 @@ def test_overlapping_careers_are_reported(tmp_path):
 ])
 def test_a_feed_served_from_a_companys_own_site_is_that_company(catalog, urls, owner):
     assert catalog.company_for_site(*urls) == owner
+
+
+def test_a_surname_opening_a_headline_with_a_colon_is_the_speaker(catalog):
+    assert companies("Huang: TSMC is 'one of the greatest companies in the history of humanity'", catalog) == [
+        ("Huang", "nvidia"), ("TSMC", "tsmc")]
+    assert ("Huang", "nvidia") not in companies("TSMC chips are scarce. Huang: more fabs are coming.", catalog)
