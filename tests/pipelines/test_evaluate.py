@@ -71,6 +71,12 @@ def test_dev_and_heldout_sets_meet_the_targets(catalog):
     unseen = evaluate_edges([c for c in second if int(c["id"][1:]) % 2 == 0], catalog)["overall"]
     assert unseen["precision"] >= 0.90 and unseen["recall"] >= 0.85 and unseen["stance_accuracy"] >= 0.75
     assert evaluate_edges(second, catalog)["overall"]["trap_false_mentions"] == 0
+    # The third held-out set, same protocol as the second; its never-read half
+    # measured 1.000/0.822/0.622 before session 3 tuned anything.
+    third = load_cases(data / "edges_heldout3.jsonl")
+    unseen = evaluate_edges([c for c in third if int(c["id"][1:]) % 2 == 0], catalog)["overall"]
+    assert unseen["precision"] >= 0.90 and unseen["recall"] >= 0.78 and unseen["stance_accuracy"] >= 0.65
+    assert evaluate_edges(third, catalog)["overall"]["trap_false_mentions"] == 0
 
 
 def test_eval_command_reports_every_labelled_set(tmp_path, cli):
@@ -80,13 +86,15 @@ def test_eval_command_reports_every_labelled_set(tmp_path, cli):
     from pathlib import Path
 
     data = Path(__file__).resolve().parents[1] / "data"
-    for name in ("edges_dev.jsonl", "edges_heldout2.jsonl"):
+    for name in ("edges_dev.jsonl", "edges_heldout2.jsonl", "edges_heldout3.jsonl"):
         shutil.copy(data / name, tmp_path / name)
     done = cli("eval", "--dev-set", str(tmp_path / "edges_dev.jsonl"), "--shared", str(tmp_path / "none"),
                "--items", "20")
     assert done.exit_code == 0
     table = done.output.split("## Every labelled set")[1]
-    rows = [line for line in table.splitlines() if line.startswith("| edges_")]
+    rows = [line for line in table.splitlines() if line.startswith(("| edges_", "| never-read"))]
     assert [row.split(" | ")[0] for row in rows] == [
-        "| edges_dev.jsonl", "| edges_heldout2.jsonl", "| edges_heldout2.jsonl, even-numbered half (never read)"]
-    assert rows[2].split(" | ")[1] == "45"
+        "| edges_dev.jsonl", "| edges_heldout2.jsonl", "| edges_heldout2.jsonl, even-numbered half (never read)",
+        "| edges_heldout3.jsonl", "| edges_heldout3.jsonl, even-numbered half (never read)",
+        "| never-read halves together"]
+    assert [row.split(" | ")[1] for row in rows[2::2]] == ["45", "50", "95"]
