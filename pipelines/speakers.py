@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from pipelines.mentions import Mention
 from pipelines.sentences import Sentence
 from pipelines.speech_patterns import (
+    ACTED_SAYING,
     ASIDE_GOES_ON,
     CLOSE_FOR,
     COMPANY_GAP,
@@ -53,6 +54,7 @@ from pipelines.speech_patterns import (
     ROLE_AT_GAP,
     SINGLE_QUOTE,
     STRANGER,
+    SUBJECT_VERB_GAP,
     THAT,
     VERB,
     WHO_BEFORE,
@@ -450,6 +452,9 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
         elif lead:
             clause_start = lead.end()
         found.append((speaker, verb_start, clause_start))
+    if not found:
+        acted = _acted_saying(resolver, text, sentence, index)
+        return [acted] if acted else []
     statements = []
     for number, (speaker, verb_start, clause_start) in enumerate(found):
         clause_end = found[number + 1][1] if number + 1 < len(found) else sentence.end
@@ -470,3 +475,17 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
         statements.append(Statement(index, speaker.company, speaker.name, "reported_speech",
                                     clause_start, clause_end))
     return statements
+
+
+def _acted_saying(resolver: _Resolver, text: str, sentence: Sentence, index: int) -> Statement | None:
+    """'Anthropic has cut off OpenAI's access to Claude, saying the rival's
+    staff had broken its terms': the sentence's subject, a company or person
+    named at its start, says the whole sentence."""
+    if not ACTED_SAYING.search(text, sentence.start, sentence.end):
+        return None
+    first = next((m for m in resolver.mentions if m.start >= sentence.start), None)
+    if first is None or first.start - sentence.start > 4 or first.entity_type not in ("company", "person") \
+            or not SUBJECT_VERB_GAP.match(text, first.end, sentence.end):
+        return None
+    return Statement(index, first.company, first.entity, "reported_speech", sentence.start, sentence.end)
+

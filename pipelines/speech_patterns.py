@@ -117,6 +117,10 @@ PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){FILLER}$")
 THAT = re.compile(
     r"\s*(?:[^\"“”:.;]{0,60}?\bthat\b|[^\"“”:.;]{0,60}?,\s*saying\b(?:\s+that\b)?|[^\"“”:.;]{0,60}?:|,)?\s*"
 )
+# "Anthropic has cut off OpenAI's access, saying the rival broke its terms":
+# a company or person acts, and the participle says why.
+ACTED_SAYING = re.compile(r",\s*(?:saying|alleging|accusing|arguing|claiming|warning|complaining)\b")
+SUBJECT_VERB_GAP = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|on\s+\w+\s+)?[a-z]+(?:ed|s)\b")
 # "Amodei: DeepSeek did ...", "Salesforce's Benioff: ...": a name of at most
 # five words before the colon ("We are also announcing a partnership with
 # Microsoft: ..." is a sentence, not a headline).
