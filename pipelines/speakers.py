@@ -44,6 +44,7 @@ from pipelines.speech_patterns import (
     NAME_BEFORE_COMPANY,
     NAME_THEN_COMPANY_ROLE,
     NEEDS_THAT,
+    OBJECT_RELATIVE,
     OPEN_QUOTES,
     PARENTHETICAL_SAY,
     PERSON_GAP,
@@ -432,6 +433,8 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
     found: list[tuple[_Speaker, int, int]] = []  # speaker, where its verb starts, where its clause starts
     for verb in VERB.finditer(body):
         verb_start = sentence.start + verb.start()
+        if OBJECT_RELATIVE.search(text, max(sentence.start, verb_start - 40), verb_start):
+            continue
         floor = found[-1][2] if found else sentence.start
         speaker = resolver.subject_before(verb_start, floor)
         if speaker is None and found and WHO_BEFORE.search(text, sentence.start, found[-1][1]):

@@ -17,7 +17,7 @@ SAY_VERBS = (
     "commented asserted asserts announced announces quipped joked countered cautioned complained "
     "bragged touted touts stressed stresses contended contends maintained maintains observed recalled "
     "texted continued vowed vows pledged pledges told tells believes believed thinks thought "
-    "testified testifies disagreed disagrees retorted"
+    "testified testifies disagreed disagrees retorted telling"
 ).split()
 # Verbs whose object is the judgement itself: the verb stays in the evidence
 # ("accused OpenAI of ...", "called Mistral 'peanuts'", "xAI sued Apple").
@@ -33,6 +33,8 @@ EVALUATIVE_PHRASES = (
     "hit back at", "hits back at", "took aim at", "takes aim at", "lashed out at", "lashes out at",
     "pushed back on", "pushes back on", "took a swipe at", "takes a swipe at", "took a jab at",
     "takes a jab at", "poked fun at", "pokes fun at", "filed suit against", "filed a lawsuit against",
+    "brushed off", "brushes off", "shrugged off", "shrugs off", "waved off", "waves off", "played down",
+    "plays down", "downplayed", "downplays",
     # The court or regulator may come between: "filed a complaint with the
     # European Commission accusing Microsoft of ...".
     "filed a lawsuit", "filed a complaint", "filed an antitrust complaint", "filed suit", "is suing",
@@ -56,10 +58,10 @@ NEEDS_THAT = frozenset(
     "announced announces posted posts tweeted tweets noted notes observed recalled touted touts admitted "
     "admits acknowledged acknowledges predicted predicts explained explains maintained maintains emailed "
     "texted messaged added adds stressed stresses believes believed thinks thought continued "
-    "vowed vows pledged pledges warned testified testifies disagreed disagrees".split()
+    "vowed vows pledged pledges warned testified testifies disagreed disagrees telling".split()
 ) | frozenset(SAY_PHRASES)
 # 'said Sam Altman' yes, 'told Reuters' and 'dismissed Mistral' no.
-INVERTIBLE = frozenset(SAY_VERBS) - {"told", "tells", "believes", "believed", "thinks", "thought"}
+INVERTIBLE = frozenset(SAY_VERBS) - {"told", "tells", "telling", "believes", "believed", "thinks", "thought"}
 
 # What may stand between a subject and its verb: an appositive, an adverb, an auxiliary.
 FILLER = (
@@ -117,6 +119,9 @@ PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){FILLER}$")
 THAT = re.compile(
     r"\s*(?:[^\"“”:.;]{0,60}?\bthat\b|[^\"“”:.;]{0,60}?,\s*saying\b(?:\s+that\b)?|[^\"“”:.;]{0,60}?:|,)?\s*"
 )
+# "Huawei, which he called 'quite formidable,' would take the market": the
+# verb's object is the noun before; the clause belongs to the statement around it.
+OBJECT_RELATIVE = re.compile(r"\b(?:which|whom|that)\s+(?:he|she|they|we|I)\s+(?:\w+ly\s+|has\s+|had\s+|once\s+)?$")
 # "Anthropic has cut off OpenAI's access, saying the rival broke its terms":
 # a company or person acts, and the participle says why.
 ACTED_SAYING = re.compile(r",\s*(?:saying|alleging|accusing|arguing|claiming|warning|complaining)\b")
