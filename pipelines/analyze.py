@@ -92,8 +92,39 @@ def analyze_text(text: str, catalog: Catalog, owner: str | None = None, on: str 
     return Analysis(text, sentences, mentions, list(edges.values()))
 
 
-def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if start <= m.start and m.end <= end and m.company != speaker]
+def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, text: str) -> list[Mention]:
+    targets = [m for m in mentions if start <= m.start and m.end <= end and m.company != speaker
+               and not _counted_hardware(text, m)]
+    # Models run as a workload are not what a chip maker compares itself
+    # with, when the statement names the rival it does compare with.
+    workloads = [m for m in targets if _workload(text, m)]
+    if workloads and len(workloads) < len(targets):
+        return [m for m in targets if m not in workloads]
+    return targets
+
+
+# What a statement uses rather than talks about: a model as a benchmark
+# workload ("1.3 times the throughput on Llama 2 70B"), a maker's hardware
+# counted out ("50,000 Nvidia H100s", "thousands of Nvidia graphics processors").
+_WORKLOAD_AFTER = re.compile(r"\s*\d+(?:\.\d+)?[BbMT]\b")
+_WORKLOAD_BEFORE = re.compile(r"\b(?:on|across|running|using|for)\s+$")
+_COUNTED_BEFORE = re.compile(
+    r"(?:\d[\d,.]*\s*(?:k|m|million|billion)?|thousands|millions|hundreds|dozens)\s+(?:of\s+)?$", re.IGNORECASE)
+_HARDWARE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[A-Z]?\w*\d\w*\s+)?(?:chips?|GPUs?|graphics processors?|processors?|accelerators?"
+    r"|servers?|H100s|H200s|B200s|TPUs?)\b")
+
+
+def _workload(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 40): mention.start]
+    return (mention.entity_type == "product" and bool(_WORKLOAD_BEFORE.search(before))
+            and bool(_WORKLOAD_AFTER.match(text, mention.end)))
+
+
+def _counted_hardware(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 40): mention.start]
+    return bool(_COUNTED_BEFORE.search(before)) and (
+        text[mention.start:mention.end].endswith("s") or bool(_HARDWARE_AFTER.match(text, mention.end)))
 
 
 # "Hassabis called the Chinese lab's model ...": a description of a company
@@ -111,10 +142,13 @@ def _anaphoric_target(statement: Statement, text: str, mentions: list[Mention]) 
     found = _ANAPHOR.search(text, statement.start, statement.end)
     if found is None:
         return None
-    # The speaker does not describe itself as "the Chinese lab": the last
-    # other company named is the one meant.
-    before = [m for m in mentions if m.end <= found.start() and m.entity_type in ("company", "product")
-              and m.company != statement.speaker]
+    before = [m for m in mentions if m.end <= found.start() and m.entity_type in ("company", "product")]
+    same_sentence = [m for m in before if m.sentence_no == statement.sentence_no]
+    if same_sentence and all(m.company == statement.speaker for m in same_sentence):
+        return None  # "Midjourney founder David Holz said the lab would remain independent"
+    # "The Chinese lab's claims, he added, were exaggerated": not the speaker's
+    # own company, even when the text named it last, but the one before it.
+    before = [m for m in before if m.company != statement.speaker]
     if not before:
         return None
     named = before[-1]
@@ -127,9 +161,9 @@ def _edges_of(statement: Statement, text: str, mentions: list[Mention]) -> list[
     A quote naming no company is about what its attribution names
     ('"We are below them, above them," Nadella said of OpenAI')."""
     start, end = statement.start, statement.end
-    targets = _targets_in(mentions, statement.speaker, start, end)
+    targets = _targets_in(mentions, statement.speaker, start, end, text)
     if not targets and statement.aside_start is not None:
-        targets = _targets_in(mentions, statement.speaker, statement.aside_start, statement.aside_end)
+        targets = _targets_in(mentions, statement.speaker, statement.aside_start, statement.aside_end, text)
         end = statement.aside_end
     if not targets and statement.via != "feed_owner":
         referred = _anaphoric_target(statement, text, mentions)

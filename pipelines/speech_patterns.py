@@ -117,7 +117,9 @@ PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){FILLER}$")
 # Between a reporting verb and what was said: "said in a statement that",
 # "told Reuters that", "wrote to Touvron:".
 THAT = re.compile(
-    r"\s*(?:[^\"“”:.;]{0,60}?\bthat\b|[^\"“”:.;]{0,60}?,\s*saying\b(?:\s+that\b)?|[^\"“”:.;]{0,60}?:|,)?\s*"
+    # Not "after reports that": the "that" of a noun is not what was said.
+    r"\s*(?:[^\"“”:.;]{0,60}?(?<!reports )(?<!report )(?<!claims )(?<!rumors )(?<!rumours )(?<!news )\bthat\b|"
+    r"[^\"“”:.;]{0,60}?,\s*saying\b(?:\s+that\b)?|[^\"“”:.;]{0,60}?:|,)?\s*"
 )
 # "Huawei, which he called 'quite formidable,' would take the market": the
 # verb's object is the noun before; the clause belongs to the statement around it.

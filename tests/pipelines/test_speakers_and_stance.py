@@ -269,3 +269,37 @@ def test_analysis_never_fails_on_recombined_real_sentences(catalog):
         result = analyze_text(text, catalog, rng.choice([None, "meta"]), rng.choice([None, "2026-02-01"]))
         assert all(0 <= e.sentence_no < len(result.sentences) for e in result.edges)
         assert all(-1.0 <= e.polarity <= 1.0 for e in result.edges)
+
+
+def targets(text, catalog, owner=None):
+    return {(e.speaker, e.target) for e in analyze_text(text, catalog, owner).edges}
+
+
+def test_workloads_and_counted_hardware_are_not_targets(catalog):
+    """A chip maker compares itself with its rival's chip, not with the model it ran;
+    a buyer of computing capacity does not talk about the GPUs it gets."""
+    text = ("Even when we use Nvidia's own TensorRT-LLM on the H100, our MI300X delivers 1.3 times the "
+            "throughput on Llama 2 70B.")
+    assert targets(text, catalog, owner="amd") == {("amd", "nvidia")}
+    text = ("OpenAI said it had agreed to buy $38 billion of computing capacity from Amazon Web Services, "
+            "giving it access to hundreds of thousands of Nvidia graphics processors.")
+    assert targets(text, catalog) == {("openai", "amazon")}
+    # Models compared with models stay targets.
+    text = "Mistral said Mistral Small 3 is competitive with models such as Llama 3.3 70B and Qwen 32B."
+    assert targets(text, catalog) == {("mistral", "meta"), ("mistral", "alibaba")}
+
+
+def test_a_description_stands_for_a_company_other_than_the_speaker(catalog):
+    text = ("Demis Hassabis played down the excitement over DeepSeek. \u201cIt\u2019s using known techniques,\u201d "
+            "Hassabis said at a Google event. The Chinese lab\u2019s cost claims, he added, were "
+            "\u201cexaggerated a little bit.\u201d")
+    assert ("google", "deepseek") in targets(text, catalog)
+    text = ("Meta said it would license Midjourney's technology. Midjourney founder David Holz said the lab "
+            "would remain independent.")
+    assert ("midjourney", "meta") not in targets(text, catalog)
+
+
+def test_an_attribution_between_commas_speaks_the_whole_sentence(catalog):
+    text = ("Aidan Gomez said Command R+ was built for businesses. Still, Gomez said, it matched OpenAI's GPT-4 "
+            "Turbo on retrieval \u201cat a fraction of the price,\u201d which he argued mattered most.")
+    assert ("cohere", "openai", "benchmark", "quote") in edge_set(text, catalog)
