@@ -126,7 +126,8 @@ THAT = re.compile(
 OBJECT_RELATIVE = re.compile(r"\b(?:which|whom|that)\s+(?:he|she|they|we|I)\s+(?:\w+ly\s+|has\s+|had\s+|once\s+)?$")
 # "Anthropic has cut off OpenAI's access, saying the rival broke its terms":
 # a company or person acts, and the participle says why.
-ACTED_SAYING = re.compile(r",\s*(?:saying|alleging|accusing|arguing|claiming|warning|complaining)\b")
+ACTED_SAYING = re.compile(
+    r"(?:,\s*|\s+after\s+)(?:saying|alleging|accusing|arguing|claiming|warning|complaining|telling)\b")
 SUBJECT_VERB_GAP = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|on\s+\w+\s+)?[a-z]+(?:ed|s)\b")
 # "Amodei: DeepSeek did ...", "Salesforce's Benioff: ...": a name of at most
 # five words before the colon ("We are also announcing a partnership with
