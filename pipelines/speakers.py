@@ -44,6 +44,7 @@ from pipelines.speech_patterns import (
     NAME_BEFORE_COMPANY,
     NAME_THEN_COMPANY_ROLE,
     NEEDS_THAT,
+    NEXT_CLAUSE,
     OBJECT_RELATIVE,
     OPEN_QUOTES,
     PARENTHETICAL_SAY,
@@ -461,6 +462,15 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
     statements = []
     for number, (speaker, verb_start, clause_start) in enumerate(found):
         clause_end = found[number + 1][1] if number + 1 < len(found) else sentence.end
+        if number + 1 < len(found):
+            # "Altman called R1 impressive, while Elon Musk replied ...": the
+            # next speaker's name ends this statement, not only its verb.
+            nxt = found[number + 1][0]
+            named = [m for m in resolver.mentions if clause_start <= m.start < clause_end
+                     and m.entity_type in ("person", "company") and (m.company, m.entity) == (nxt.company, nxt.name)
+                     and NEXT_CLAUSE.search(text, clause_start, m.start)]
+            if named:
+                clause_end = named[-1].start
         if number == 0 and any(q in text[sentence.start : verb_start] for q in OPEN_QUOTES):
             # A short quote before the attribution is part of what was said
             # ('"Elon is superhuman," Huang said, marvelling that xAI ...').

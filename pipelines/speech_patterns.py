@@ -121,6 +121,8 @@ THAT = re.compile(
     r"\s*(?:[^\"“”:.;]{0,60}?(?<!reports )(?<!report )(?<!claims )(?<!rumors )(?<!rumours )(?<!news )\bthat\b|"
     r"[^\"“”:.;]{0,60}?,\s*saying\b(?:\s+that\b)?|[^\"“”:.;]{0,60}?:|,)?\s*"
 )
+# What opens another speaker's clause: "..., while Elon Musk replied".
+NEXT_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:while|whereas|but|and|as)\s+$|;\s*$")
 # "Huawei, which he called 'quite formidable,' would take the market": the
 # verb's object is the noun before; the clause belongs to the statement around it.
 OBJECT_RELATIVE = re.compile(r"\b(?:which|whom|that)\s+(?:he|she|they|we|I)\s+(?:\w+ly\s+|has\s+|had\s+|once\s+)?$")
