@@ -29,12 +29,13 @@ import fcntl
 import hashlib
 import json
 import os
+import queue
 import random
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -489,20 +490,42 @@ STORE_WAIT_S = 2.0
 def _collect(con, futures, states, report, reporter, pending_states, stored, now, rng, analysis: Analysis) -> None:
     """Store feeds as their fetches complete, several at a time, and write
     their analyses as the workers deliver them (main thread only)."""
-    waiting, ready, since = set(futures), [], 0.0
-    while waiting:
+    # Finished futures arrive in a queue: waiting on every future still out
+    # (hundreds) after each completion cost the writer's thread time that
+    # the workers need.
+    finished: queue.SimpleQueue = queue.SimpleQueue()
+    order = {future: n for n, future in enumerate(futures)}
+    for future in futures:
+        future.add_done_callback(finished.put)
+    analysis.wake = finished.put
+    left, ready, since = len(futures), [], 0.0
+    while left:
         timeout = max(0.0, since + STORE_WAIT_S - time.monotonic()) if ready else None
-        done, _ = wait(waiting | analysis.futures(), timeout=timeout, return_when=FIRST_COMPLETED)
-        if done & waiting and not ready:
+        done = _drain(finished, timeout)
+        fetched = sorted((future for future in done if future in order), key=order.get)
+        if fetched and not ready:
             since = time.monotonic()
-        ready += [future.result() for future in futures if future in done and future in waiting]
-        waiting -= done
-        if ready and (not waiting or sum(len(a.items) for a in ready) >= STORE_ITEMS
+        ready += [future.result() for future in fetched]
+        left -= len(fetched)
+        if ready and (not left or sum(len(a.items) for a in ready) >= STORE_ITEMS
                       or time.monotonic() - since >= STORE_WAIT_S):
             _record(con, ready, states, report, reporter, pending_states, stored, now, rng, analysis)
             ready = []
         analysis.collect()
         analysis.write()
+
+
+def _drain(finished: queue.SimpleQueue, timeout: float | None) -> list:
+    """What finished within ``timeout`` (at least one, unless it passed), and all that finished since."""
+    try:
+        done = [finished.get(timeout=timeout)]
+    except queue.Empty:
+        return []
+    while True:
+        try:
+            done.append(finished.get_nowait())
+        except queue.Empty:
+            return done
 
 
 # -- parsing and analysis in worker processes ----------------------------------------
@@ -518,7 +541,8 @@ ANALYSIS_WRITE = 2500
 
 class Parsing:
     """attempt_feed's ``parse`` for a pass: in the fetching thread, or, from
-    the POOL_AFTER_DOCUMENTS-th document on, in a worker process. A feed
+    the POOL_AFTER_DOCUMENTS-th document on (or once the workers run), in a
+    worker process. A feed
     parsed for the first time has nothing stored, so that worker analyses
     all its items in the same job; other feeds' new items are sent back to
     the workers once stored (Analysis)."""
@@ -531,7 +555,7 @@ class Parsing:
                  run_id: int | None, first: bool = False) -> tuple[ParsedFeed, list[dict], dict | None]:
         with self._lock:
             self.documents += 1
-            pooled = self.documents >= POOL_AFTER_DOCUMENTS and self.workers.useful
+            pooled = (self.documents >= POOL_AFTER_DOCUMENTS or self.workers.started) and self.workers.useful
         if not pooled:
             return parse_here(body, headers=headers, feed=feed, fetched_at=fetched_at, run_id=run_id)
         analyse = None
@@ -562,6 +586,7 @@ class Analysis:
         self.rows: dict[str, list[dict]] = {}
         self.unwritten = 0
         self.analysed = 0
+        self.wake: Callable[[Future], object] | None = None  # told when a job finishes
 
     def add(self, attempt: Attempt, item_ids: set[str]) -> None:
         """Analyses of these items of a stored feed (those stored new or changed)."""
@@ -571,8 +596,12 @@ class Analysis:
             records = [r for r in analysis_input(attempt.items, owner=attempt.feed.owner, kind=attempt.feed.kind)
                        if r["item_id"] in item_ids]
             now = utcnow()
-            self.jobs += [self.workers.analyze(records[start : start + ANALYSIS_CHUNK], now)
-                          for start in range(0, len(records), ANALYSIS_CHUNK)]
+            jobs = [self.workers.analyze(records[start : start + ANALYSIS_CHUNK], now)
+                    for start in range(0, len(records), ANALYSIS_CHUNK)]
+            for job in jobs:
+                if self.wake is not None:
+                    job.future.add_done_callback(self.wake)
+            self.jobs += jobs
 
     def _keep(self, rows: dict[str, list[dict]], item_ids: set[str]) -> None:
         whole = {row["item_id"] for row in rows.get("analyses", [])} <= item_ids
@@ -682,6 +711,10 @@ def _refresh(
                   for _, s in asked}
     with Workers(catalog) as workers, new_client(settings.max_workers) as client:
         analysis, parsing = Analysis(con, workers), Parsing(workers)
+        if sum(1 for _, state in asked if state.body_hash is None) >= POOL_AFTER_DOCUMENTS:
+            # Feeds never read before will be parsed: the workers start now,
+            # while the first fetches are in flight, not at the POOL_AFTER_DOCUMENTS-th.
+            workers.start()
         with ThreadPoolExecutor(settings.max_workers) as pool:
             futures = [
                 pool.submit(attempt_feed, feed, state, settings, client=client,

@@ -124,6 +124,10 @@ class Workers:
                 self.started = True
             return self._executor if self.useful else None
 
+    def start(self) -> None:
+        """Start the worker processes now rather than with the first job."""
+        self._pool()
+
     def submit(self, function: Callable, *args, here: Callable[[], Any]) -> Job:
         """``function(*args)`` in a worker; ``here()`` instead when the pool is no use."""
         pool = self._pool()
