@@ -94,7 +94,7 @@ def analyze_text(text: str, catalog: Catalog, owner: str | None = None, on: str 
 
 def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, text: str) -> list[Mention]:
     targets = [m for m in mentions if start <= m.start and m.end <= end and m.company != speaker
-               and not _counted_hardware(text, m)]
+               and not _counted_hardware(text, m) and not _MODIFIER_AFTER.match(text, m.end)]
     # Models run as a workload are not what a chip maker compares itself
     # with, when the statement names the rival it does compare with.
     workloads = [m for m in targets if _workload(text, m)]
@@ -106,8 +106,10 @@ def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, tex
 # What a statement uses rather than talks about: a model as a benchmark
 # workload ("1.3 times the throughput on Llama 2 70B"), a maker's hardware
 # counted out ("50,000 Nvidia H100s", "thousands of Nvidia graphics processors").
-_WORKLOAD_AFTER = re.compile(r"\s*\d+(?:\.\d+)?[BbMT]\b")
-_WORKLOAD_BEFORE = re.compile(r"\b(?:on|across|running|using|for)\s+$")
+_WORKLOAD_AFTER = re.compile(r"\s*\d+(?:\.\d+)?[BbMT]\b|\s+(?:calls|workloads|tests|sessions|tasks)\b")
+_WORKLOAD_BEFORE = re.compile(r"\b(?:on|in|across|running|using|for)\s+(?:real-world\s+)?$")
+# "the ChatGPT-powered Bing", "an Amazon-backed start-up": a name as an adjective.
+_MODIFIER_AFTER = re.compile(r"-(?:powered|backed|owned|funded|made|built|designed)\b")
 _COUNTED_BEFORE = re.compile(
     r"(?:\d[\d,.]*\s*(?:k|m|million|billion)?|thousands|millions|hundreds|dozens)\s+(?:of\s+)?$", re.IGNORECASE)
 _HARDWARE_AFTER = re.compile(
@@ -156,6 +158,21 @@ def _anaphoric_target(statement: Statement, text: str, mentions: list[Mention]) 
                    statement.sentence_no)
 
 
+_RIVALS = re.compile(r"compet|rival", re.IGNORECASE)
+
+
+def _joined(text: str, targets: list[Mention]) -> list[Mention]:
+    """'"...," Huang said of AMD's warrant deal with OpenAI': the first company
+    named after the verb is what the quote is about, with any joined to it
+    by "and" or a comma ("said of OpenAI and Google"), not the rest."""
+    kept = targets[:1]
+    for target in targets[1:]:
+        if not re.fullmatch(r"(?:['’]s)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)", text[kept[-1].end:target.start]):
+            break
+        kept.append(target)
+    return kept
+
+
 def _edges_of(statement: Statement, text: str, mentions: list[Mention]) -> list[Edge]:
     """One edge per company the statement is about (self-mentions are not edges).
     A quote naming no company is about what its attribution names
@@ -163,12 +180,19 @@ def _edges_of(statement: Statement, text: str, mentions: list[Mention]) -> list[
     start, end = statement.start, statement.end
     targets = _targets_in(mentions, statement.speaker, start, end, text)
     if not targets and statement.aside_start is not None:
-        targets = _targets_in(mentions, statement.speaker, statement.aside_start, statement.aside_end, text)
+        targets = _joined(text, _targets_in(mentions, statement.speaker, statement.aside_start,
+                                            statement.aside_end, text))
         end = statement.aside_end
     if not targets and statement.via != "feed_owner":
         referred = _anaphoric_target(statement, text, mentions)
         targets = [referred] if referred else []
     if not targets:
+        return []
+    if statement.via == "feed_owner" and len({m.company for m in targets}) >= 4 \
+            and not _RIVALS.search(text, start, end):
+        # A press release's list of customers or partners ("organizations
+        # expected to adopt Blackwell are AWS, Google, Meta, ...") says
+        # nothing about any of them; a filing's list of competitors does.
         return []
     raw = text[start:end]
     offset = start + len(raw) - len(raw.lstrip(_TRIM))

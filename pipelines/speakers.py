@@ -36,6 +36,7 @@ from pipelines.speech_patterns import (
     COMPANY_GAP,
     COMPANY_ROLE_NAME,
     EVALUATIVE,
+    FORMER_BEFORE,
     HEADLINE,
     HEADLINE_BEFORE_QUOTE,
     HEADLINE_ON,
@@ -136,7 +137,8 @@ class _Resolver:
     def subject_before(self, verb_start: int, floor: int) -> _Speaker | None:
         """The person or company that is the subject of the verb at verb_start."""
         text = self.text
-        before = [m for m in self.mentions if floor <= m.start and m.end <= verb_start]
+        before = [m for m in self.mentions if floor <= m.start and m.end <= verb_start
+                  and not FORMER_BEFORE.search(text, max(0, m.start - 40), m.start)]
         for mention in reversed(before):
             gap = text[mention.end : verb_start]
             if mention.entity_type == "person" and (PERSON_GAP.match(gap) or WHO_GAP.match(gap)):

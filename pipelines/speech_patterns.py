@@ -121,6 +121,8 @@ THAT = re.compile(
     r"\s*(?:[^\"“”:.;]{0,60}?(?<!reports )(?<!report )(?<!claims )(?<!rumors )(?<!rumours )(?<!news )\bthat\b|"
     r"[^\"“”:.;]{0,60}?,\s*saying\b(?:\s+that\b)?|[^\"“”:.;]{0,60}?:|,)?\s*"
 )
+# "Former Intel CEO Gelsinger says": he no longer speaks for Intel.
+FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|ex-)\s*(?:[A-Z][\w.&-]*\s+){0,2}(?:[a-z]+\s+){0,2}$")
 # What opens another speaker's clause: "..., while Elon Musk replied".
 NEXT_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:while|whereas|but|and|as)\s+$|;\s*$")
 # "Huawei, which he called 'quite formidable,' would take the market": the
