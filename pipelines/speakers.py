@@ -32,37 +32,22 @@ from pipelines.sentences import Sentence
 from pipelines.speech_patterns import (
     ACTED_SAYING,
     ASIDE_GOES_ON,
-    CLOSE_FOR,
-    COMPANY_GAP,
-    COMPANY_ROLE_NAME,
     EVALUATIVE,
-    FORMER_BEFORE,
     HEADLINE,
     HEADLINE_BEFORE_QUOTE,
     HEADLINE_ON,
     INVERTIBLE,
-    MIN_SPEECH_QUOTE_WORDS,
-    NAME_BEFORE_COMPANY,
-    NAME_THEN_COMPANY_ROLE,
     NEEDS_THAT,
     NEXT_CLAUSE,
     OBJECT_RELATIVE,
     OPEN_QUOTES,
     PARENTHETICAL_SAY,
-    PERSON_GAP,
-    PRONOUN_BEFORE,
-    ROLE_AFTER_COMPANY,
-    ROLE_AT_AFTER,
-    ROLE_AT_BEFORE,
-    ROLE_AT_GAP,
-    SINGLE_QUOTE,
-    STRANGER,
     SUBJECT_VERB_GAP,
     THAT,
     VERB,
     WHO_BEFORE,
-    WHO_GAP,
 )
+from pipelines.subjects import Resolver, Speaker, quote_spans
 
 
 @dataclass(frozen=True)
@@ -83,124 +68,6 @@ class Statement:
     context_end: int | None = None
 
 
-@dataclass(frozen=True)
-class _Speaker:
-    company: str
-    name: str
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of direct quotes (inner text), curly or straight, double or single;
-    long enough to be speech."""
-    spans = _double_quote_spans(text)
-    for match in SINGLE_QUOTE.finditer(text):
-        start, end = match.span("inner")
-        if len(match.group("inner").split()) >= MIN_SPEECH_QUOTE_WORDS and not _inside(start, spans):
-            spans.append((start, end))
-    return sorted(spans)
-
-
-def _double_quote_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in CLOSE_FOR:
-            close = text.find(CLOSE_FOR[ch], i + 1)
-            if close == -1:
-                break
-            inner = text[i + 1 : close]
-            if len(inner.split()) >= MIN_SPEECH_QUOTE_WORDS:
-                spans.append((i + 1, close))
-            i = close + 1
-            continue
-        i += 1
-    return spans
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s - 1 <= pos <= e for s, e in spans)
-
-
-class _Resolver:
-    """Finds the speaker of a verb at a position, using the item's mentions."""
-
-    def __init__(self, text: str, mentions: list[Mention], quotes: list[tuple[int, int]]):
-        self.text = text
-        self.mentions = [m for m in mentions if not _inside(m.start, quotes)]
-        self.people = [m for m in mentions if m.entity_type == "person"]
-        # Named speakers found in a first pass: "he" refers to the last one who
-        # spoke rather than to whoever was named last ("wrote to Hugo Touvron").
-        self.named_speakers: list[tuple[int, _Speaker]] = []
-        self.allow_pronouns = True
-
-    def subject_before(self, verb_start: int, floor: int) -> _Speaker | None:
-        """The person or company that is the subject of the verb at verb_start."""
-        text = self.text
-        before = [m for m in self.mentions if floor <= m.start and m.end <= verb_start
-                  and not FORMER_BEFORE.search(text, max(0, m.start - 40), m.start)]
-        for mention in reversed(before):
-            gap = text[mention.end : verb_start]
-            if mention.entity_type == "person" and (PERSON_GAP.match(gap) or WHO_GAP.match(gap)):
-                return _Speaker(mention.company, mention.entity)
-        for mention in reversed(before):
-            if mention.entity_type != "company":
-                continue
-            gap = text[mention.end : verb_start]
-            if COMPANY_GAP.match(gap):
-                return _Speaker(mention.company, mention.entity)
-            named = COMPANY_ROLE_NAME.match(gap)
-            if named and not self._known_name_in(mention.end, verb_start):
-                return _Speaker(mention.company, named.group("name"))
-            if ROLE_AT_GAP.match(gap):
-                window = text[max(floor, mention.start - 160) : mention.start]
-                described = ROLE_AT_BEFORE.search(window) or NAME_BEFORE_COMPANY.search(window)
-                if described:
-                    return _Speaker(mention.company, described.group("name"))
-        if self.allow_pronouns and PRONOUN_BEFORE.search(text[floor:verb_start]):
-            return self.last_person_before(verb_start)
-        return None
-
-    def subject_after(self, verb_end: int, ceiling: int) -> _Speaker | None:
-        """'said Sam Altman' / 'said Meta' / 'said Mei Lin, head of AI at Alibaba Cloud'."""
-        for mention in self.mentions:
-            if mention.start < verb_end or mention.start > ceiling:
-                continue
-            if mention.start <= verb_end + 3 and mention.entity_type in ("person", "company"):
-                return _Speaker(mention.company, mention.entity)
-            if mention.entity_type == "company":
-                described = ROLE_AT_AFTER.match(self.text[verb_end : mention.start])
-                if described:
-                    return _Speaker(mention.company, described.group("name"))
-                described = NAME_THEN_COMPANY_ROLE.match(self.text[verb_end : mention.start])
-                if described and ROLE_AFTER_COMPANY.match(self.text, mention.end, ceiling):
-                    return _Speaker(mention.company, described.group("name"))
-            break
-        return None
-
-    def _known_name_in(self, start: int, end: int) -> bool:
-        return any(start <= m.start < end for m in self.mentions)
-
-    def last_person_before(self, pos: int) -> _Speaker | None:
-        """Whom "he"/"she" at pos refers to: the last speaker named before it,
-        else the last person named; nobody when someone the catalog does not
-        know was introduced in between ("Jane Doe, an analyst at ..., said")."""
-        spoke = [(at, speaker) for at, speaker in self.named_speakers if at < pos]
-        earlier = [m for m in self.people if m.end <= pos]
-        if spoke:
-            at, found = spoke[-1]
-        elif earlier:
-            at, found = earlier[-1].start, _Speaker(earlier[-1].company, earlier[-1].entity)
-        else:
-            return None
-        between = self.text[at:pos]
-        for stranger in STRANGER.finditer(between):
-            name = stranger.group("name") or stranger.group("name2")
-            if not any(name in m.alias or m.alias in name for m in self.people):
-                return None
-        return found
-
-
 def _sentence_index(sentences: list[Sentence], pos: int) -> int:
     for i, s in enumerate(sentences):
         if s.start <= pos < s.end or (pos == s.end):
@@ -210,13 +77,13 @@ def _sentence_index(sentences: list[Sentence], pos: int) -> int:
 
 @dataclass(frozen=True)
 class _Attribution:
-    speaker: _Speaker
+    speaker: Speaker
     clause_start: int | None = None   # attribution first: where the reported clause starts
     aside: tuple[int, int] | None = None  # attribution after: the rest of the sentence
 
 
 def _attribute_quote(
-    resolver: _Resolver, text: str, sentences: list[Sentence], span: tuple[int, int]
+    resolver: Resolver, text: str, sentences: list[Sentence], span: tuple[int, int]
 ) -> _Attribution | None:
     start, end = span
     # After the quote: '," he wrote.' / '," said Sam Altman.' / '," Al-Dahle wrote.'
@@ -268,7 +135,7 @@ def _attribute_quote(
     return None
 
 
-def _topic_headline(resolver: _Resolver, head: str, offset: int) -> tuple[_Speaker, int] | None:
+def _topic_headline(resolver: Resolver, head: str, offset: int) -> tuple[Speaker, int] | None:
     """'Benioff on Microsoft Copilot: ...' at ``offset``: the speaker, and where
     the statement starts (at "on", so the topic is among its targets)."""
     topic = HEADLINE_ON.match(head)
@@ -295,22 +162,22 @@ def attribute(
 ) -> list[Statement]:
     """Statements with a known speaker, one or more per sentence."""
     quotes = quote_spans(text)
-    resolver = _Resolver(text, mentions, quotes)
+    resolver = Resolver(text, mentions, quotes)
     resolver.allow_pronouns = False
     named = _statements(resolver, text, sentences, quotes, None, None)
-    resolver.named_speakers = [(s.start, _Speaker(s.speaker, s.speaker_name)) for s in named]
+    resolver.named_speakers = [(s.start, Speaker(s.speaker, s.speaker_name)) for s in named]
     resolver.allow_pronouns = True
     return _statements(resolver, text, sentences, quotes, owner, owner_name)
 
 
 def _statements(
-    resolver: _Resolver, text: str, sentences: list[Sentence], quotes: list[tuple[int, int]],
+    resolver: Resolver, text: str, sentences: list[Sentence], quotes: list[tuple[int, int]],
     owner: str | None, owner_name: str | None,
 ) -> list[Statement]:
     statements: list[Statement] = []
     covered: set[int] = set()  # sentences whose speech is accounted for
 
-    previous: tuple[_Speaker, int] | None = None  # last attributed quote and the sentence it ended in
+    previous: tuple[Speaker, int] | None = None  # last attributed quote and the sentence it ended in
     goes_on: list[Statement] = []  # statements in the attribution after a quote (kept apart: chains index statements)
     chains: list[list[int]] = []  # quotes by one speaker in a row: indexes into statements
     for span in quotes:
@@ -405,11 +272,11 @@ def _statements(
     return statements
 
 
-def _names_a_target(resolver: _Resolver, speaker: str, start: int, end: int) -> bool:
+def _names_a_target(resolver: Resolver, speaker: str, start: int, end: int) -> bool:
     return any(start <= m.start and m.end <= end and m.company != speaker for m in resolver.mentions)
 
 
-def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) -> list[Statement]:
+def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> list[Statement]:
     """'X said (in a statement) that CLAUSE', 'X called Y Z', '..., according to X.',
     'Name: CLAIM'; several per sentence when several people speak in it."""
     body = text[sentence.start : sentence.end]
@@ -433,7 +300,7 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
                 return [Statement(index, speaker.company, speaker.name, "according_to", start, sentence.end)]
             return [Statement(index, speaker.company, speaker.name, "according_to",
                               sentence.start, sentence.start + according.start())]
-    found: list[tuple[_Speaker, int, int]] = []  # speaker, where its verb starts, where its clause starts
+    found: list[tuple[Speaker, int, int]] = []  # speaker, where its verb starts, where its clause starts
     for verb in VERB.finditer(body):
         verb_start = sentence.start + verb.start()
         if OBJECT_RELATIVE.search(text, max(sentence.start, verb_start - 40), verb_start):
@@ -492,7 +359,7 @@ def _reported(resolver: _Resolver, text: str, sentence: Sentence, index: int) ->
     return statements
 
 
-def _acted_saying(resolver: _Resolver, text: str, sentence: Sentence, index: int) -> Statement | None:
+def _acted_saying(resolver: Resolver, text: str, sentence: Sentence, index: int) -> Statement | None:
     """'Anthropic has cut off OpenAI's access to Claude, saying the rival's
     staff had broken its terms': the sentence's subject, a company or person
     named at its start, says the whole sentence."""

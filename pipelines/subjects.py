@@ -1,0 +1,146 @@
+"""Who the subject of a verb at a position is: a person the catalog knows,
+a company, someone the text introduces with a role at a company ("Tom
+Becker, a vice president at OpenAI"), or "he"/"she" for the last speaker.
+Also where the direct quotes are: names inside a quote do not speak."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipelines.mentions import Mention
+from pipelines.speech_patterns import (
+    CLOSE_FOR,
+    COMPANY_GAP,
+    COMPANY_ROLE_NAME,
+    FORMER_BEFORE,
+    MIN_SPEECH_QUOTE_WORDS,
+    NAME_BEFORE_COMPANY,
+    NAME_THEN_COMPANY_ROLE,
+    PERSON_GAP,
+    PRONOUN_BEFORE,
+    ROLE_AFTER_COMPANY,
+    ROLE_AT_AFTER,
+    ROLE_AT_BEFORE,
+    ROLE_AT_GAP,
+    SINGLE_QUOTE,
+    STRANGER,
+    WHO_GAP,
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    company: str
+    name: str
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of direct quotes (inner text), curly or straight, double or single;
+    long enough to be speech."""
+    spans = _double_quote_spans(text)
+    for match in SINGLE_QUOTE.finditer(text):
+        start, end = match.span("inner")
+        if len(match.group("inner").split()) >= MIN_SPEECH_QUOTE_WORDS and not inside(start, spans):
+            spans.append((start, end))
+    return sorted(spans)
+
+
+def _double_quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in CLOSE_FOR:
+            close = text.find(CLOSE_FOR[ch], i + 1)
+            if close == -1:
+                break
+            inner = text[i + 1 : close]
+            if len(inner.split()) >= MIN_SPEECH_QUOTE_WORDS:
+                spans.append((i + 1, close))
+            i = close + 1
+            continue
+        i += 1
+    return spans
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s - 1 <= pos <= e for s, e in spans)
+
+
+class Resolver:
+    """Finds the speaker of a verb at a position, using the item's mentions."""
+
+    def __init__(self, text: str, mentions: list[Mention], quotes: list[tuple[int, int]]):
+        self.text = text
+        self.mentions = [m for m in mentions if not inside(m.start, quotes)]
+        self.people = [m for m in mentions if m.entity_type == "person"]
+        # Named speakers found in a first pass: "he" refers to the last one who
+        # spoke rather than to whoever was named last ("wrote to Hugo Touvron").
+        self.named_speakers: list[tuple[int, Speaker]] = []
+        self.allow_pronouns = True
+
+    def subject_before(self, verb_start: int, floor: int) -> Speaker | None:
+        """The person or company that is the subject of the verb at verb_start."""
+        text = self.text
+        before = [m for m in self.mentions if floor <= m.start and m.end <= verb_start
+                  and not FORMER_BEFORE.search(text, max(0, m.start - 40), m.start)]
+        for mention in reversed(before):
+            gap = text[mention.end : verb_start]
+            if mention.entity_type == "person" and (PERSON_GAP.match(gap) or WHO_GAP.match(gap)):
+                return Speaker(mention.company, mention.entity)
+        for mention in reversed(before):
+            if mention.entity_type != "company":
+                continue
+            gap = text[mention.end : verb_start]
+            if COMPANY_GAP.match(gap):
+                return Speaker(mention.company, mention.entity)
+            named = COMPANY_ROLE_NAME.match(gap)
+            if named and not self._known_name_in(mention.end, verb_start):
+                return Speaker(mention.company, named.group("name"))
+            if ROLE_AT_GAP.match(gap):
+                window = text[max(floor, mention.start - 160) : mention.start]
+                described = ROLE_AT_BEFORE.search(window) or NAME_BEFORE_COMPANY.search(window)
+                if described:
+                    return Speaker(mention.company, described.group("name"))
+        if self.allow_pronouns and PRONOUN_BEFORE.search(text[floor:verb_start]):
+            return self.last_person_before(verb_start)
+        return None
+
+    def subject_after(self, verb_end: int, ceiling: int) -> Speaker | None:
+        """'said Sam Altman' / 'said Meta' / 'said Mei Lin, head of AI at Alibaba Cloud'."""
+        for mention in self.mentions:
+            if mention.start < verb_end or mention.start > ceiling:
+                continue
+            if mention.start <= verb_end + 3 and mention.entity_type in ("person", "company"):
+                return Speaker(mention.company, mention.entity)
+            if mention.entity_type == "company":
+                described = ROLE_AT_AFTER.match(self.text[verb_end : mention.start])
+                if described:
+                    return Speaker(mention.company, described.group("name"))
+                described = NAME_THEN_COMPANY_ROLE.match(self.text[verb_end : mention.start])
+                if described and ROLE_AFTER_COMPANY.match(self.text, mention.end, ceiling):
+                    return Speaker(mention.company, described.group("name"))
+            break
+        return None
+
+    def _known_name_in(self, start: int, end: int) -> bool:
+        return any(start <= m.start < end for m in self.mentions)
+
+    def last_person_before(self, pos: int) -> Speaker | None:
+        """Whom "he"/"she" at pos refers to: the last speaker named before it,
+        else the last person named; nobody when someone the catalog does not
+        know was introduced in between ("Jane Doe, an analyst at ..., said")."""
+        spoke = [(at, speaker) for at, speaker in self.named_speakers if at < pos]
+        earlier = [m for m in self.people if m.end <= pos]
+        if spoke:
+            at, found = spoke[-1]
+        elif earlier:
+            at, found = earlier[-1].start, Speaker(earlier[-1].company, earlier[-1].entity)
+        else:
+            return None
+        between = self.text[at:pos]
+        for stranger in STRANGER.finditer(between):
+            name = stranger.group("name") or stranger.group("name2")
+            if not any(name in m.alias or m.alias in name for m in self.people):
+                return None
+        return found
