@@ -138,6 +138,9 @@ _ANAPHOR = re.compile(
 )
 
 
+_BARE_DESCRIPTION = re.compile(r"(?:[Tt]he|[Tt]hat)\s+(?:lab|start-?up|company|firm|group)")
+
+
 def _anaphoric_target(statement: Statement, text: str, mentions: list[Mention]) -> Mention | None:
     """The company a description in the statement stands for: the last
     company or product named before it other than the speaker's."""
@@ -146,8 +149,11 @@ def _anaphoric_target(statement: Statement, text: str, mentions: list[Mention]) 
         return None
     before = [m for m in mentions if m.end <= found.start() and m.entity_type in ("company", "product")]
     same_sentence = [m for m in before if m.sentence_no == statement.sentence_no]
-    if same_sentence and all(m.company == statement.speaker for m in same_sentence):
-        return None  # "Midjourney founder David Holz said the lab would remain independent"
+    bare = _BARE_DESCRIPTION.fullmatch(found.group())
+    if bare and same_sentence and all(m.company == statement.speaker for m in same_sentence):
+        # "Midjourney founder David Holz said the lab would remain independent";
+        # but "the Meta chief said the Chinese lab had ..." is about another.
+        return None
     # "The Chinese lab's claims, he added, were exaggerated": not the speaker's
     # own company, even when the text named it last, but the one before it.
     before = [m for m in before if m.company != statement.speaker]

@@ -90,7 +90,10 @@ def _attribute_quote(
     tail_sentence = sentences[_sentence_index(sentences, end)]
     tail = text[end + 1 : tail_sentence.end]
     verb = VERB.search(tail[:100])
-    if verb and not any(q in tail[: verb.start()] for q in OPEN_QUOTES):
+    # 'had done "a number of novel things" that his engineers ..., and he said':
+    # a quote that runs on into its sentence is not attributed by what follows.
+    runs_on = not re.match(r"[\s\W]*$", text[max(start, end - 1) : end]) and not re.match(r"\s*[^\w\s]", tail)
+    if verb and not runs_on and not any(q in tail[: verb.start()] for q in OPEN_QUOTES):
         verb_start, verb_end = end + 1 + verb.start(), end + 1 + verb.end()
         found = resolver.subject_before(verb_start, end + 1)
         if found is None and verb.group().lower() in INVERTIBLE:

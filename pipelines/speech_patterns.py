@@ -84,6 +84,8 @@ ROLE_WORDS = (
     r"attorneys?|researchers?|engineers?|official|officials|board|founder|co-founder|employees?|"
     r"staff(?:ers?)?|insiders?|scientists?|boss|chief|president|executive vice president|vice president"
 )
+# "The iPhone maker said", "the ChatGPT developer argued": a company by its product.
+PRODUCT_MAKER_GAP = re.compile(rf"^\s+(?:maker|developer|creator|owner|parent)\b,?{FILLER}$")
 # "Meta's spokesperson said" but not "DeepSeek's claims were".
 # "An OpenAI employee accused", "Babuschkin, an xAI co-founder, shot back":
 # the role may close an appositive.

@@ -17,6 +17,7 @@ from pipelines.speech_patterns import (
     NAME_BEFORE_COMPANY,
     NAME_THEN_COMPANY_ROLE,
     PERSON_GAP,
+    PRODUCT_MAKER_GAP,
     PRONOUN_BEFORE,
     ROLE_AFTER_COMPANY,
     ROLE_AT_AFTER,
@@ -89,9 +90,11 @@ class Resolver:
             if mention.entity_type == "person" and (PERSON_GAP.match(gap) or WHO_GAP.match(gap)):
                 return Speaker(mention.company, mention.entity)
         for mention in reversed(before):
+            gap = text[mention.end : verb_start]
+            if mention.entity_type == "product" and PRODUCT_MAKER_GAP.match(gap):
+                return Speaker(mention.company, text[mention.start : verb_start].strip(" ,"))  # "the iPhone maker said"
             if mention.entity_type != "company":
                 continue
-            gap = text[mention.end : verb_start]
             if COMPANY_GAP.match(gap):
                 return Speaker(mention.company, mention.entity)
             named = COMPANY_ROLE_NAME.match(gap)

@@ -303,3 +303,15 @@ def test_an_attribution_between_commas_speaks_the_whole_sentence(catalog):
     text = ("Aidan Gomez said Command R+ was built for businesses. Still, Gomez said, it matched OpenAI's GPT-4 "
             "Turbo on retrieval \u201cat a fraction of the price,\u201d which he argued mattered most.")
     assert ("cohere", "openai", "benchmark", "quote") in edge_set(text, catalog)
+
+
+def test_a_company_named_by_its_product_speaks(catalog):
+    got = targets("The iPhone maker said in a statement that OpenAI's claims were baseless.", catalog)
+    assert got == {("apple", "openai")}
+
+
+def test_a_quote_that_runs_on_is_not_attributed_by_a_later_verb(catalog):
+    text = ("\u201cIt's too early to have a strong opinion on capex,\u201d Mark Zuckerberg told analysts when asked about "
+            "DeepSeek. But the Meta chief said the Chinese lab had done \u201ca number of novel things\u201d that his "
+            "engineers were still digesting, and he said Meta would use some of them in Llama.")
+    assert ("meta", "deepseek", "praise", "quote") in edge_set(text, catalog)
