@@ -133,7 +133,7 @@ def _counted_hardware(text: str, mention: Mention) -> bool:
 # that the item named before.
 _ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Tt]hat)\s+(?:[A-Z][a-z]+\s+|[a-z]+-based\s+|(?:start-?up|rival|search|chip|AI)\s+)?"
-    r"(?:lab|start-?up|company|firm|chipmaker|chip maker|giant|group|maker|developer|rival)\b"
+    r"(?:lab|start-?up|company|firm|chipmaker|chip maker|giant|group|maker|developer|rival|retailer|provider)\b"
     r"(?!\s+(?:of|that|which|who))"
 )
 

@@ -95,7 +95,7 @@ def _attribute_quote(
     runs_on = not re.match(r"[\s\W]*$", text[max(start, end - 1) : end]) and not re.match(r"\s*[^\w\s]", tail)
     if verb and not runs_on and not any(q in tail[: verb.start()] for q in OPEN_QUOTES):
         verb_start, verb_end = end + 1 + verb.start(), end + 1 + verb.end()
-        found = resolver.subject_before(verb_start, end + 1)
+        found = resolver.subject_before(verb_start, end + 1) or resolver.described_before(verb_start, end + 1)
         if found is None and verb.group().lower() in INVERTIBLE:
             found = resolver.subject_after(verb_end, tail_sentence.end)
         if found:

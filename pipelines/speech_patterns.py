@@ -85,7 +85,13 @@ ROLE_WORDS = (
     r"staff(?:ers?)?|insiders?|scientists?|boss|chief|president|executive vice president|vice president"
 )
 # "The iPhone maker said", "the ChatGPT developer argued": a company by its product.
-PRODUCT_MAKER_GAP = re.compile(rf"^\s+(?:maker|developer|creator|owner|parent)\b,?{FILLER}$")
+PRODUCT_MAKER_GAP = re.compile(
+    rf"^\s+(?:maker|developer|creator|owner|parent)(?:['’]s\s+(?:[a-z-]+\s+){{0,3}}?(?:{ROLE_WORDS}))?\b,?{FILLER}$")
+# '"...," the chipmaker said': a description standing for a company named before.
+DESCRIPTION_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:chipmaker|chip maker|start-?up|lab|company|firm|retailer|search giant|"
+    r"software giant|social media giant|e-commerce giant|cloud provider|group)(?:['’]s\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:chief executive|chief|boss|spokesperson|spokeswoman|spokesman|founder|president))?\s+$")
 # "Meta's spokesperson said" but not "DeepSeek's claims were".
 # "An OpenAI employee accused", "Babuschkin, an xAI co-founder, shot back":
 # the role may close an appositive.
@@ -133,7 +139,7 @@ OBJECT_RELATIVE = re.compile(r"\b(?:which|whom|that)\s+(?:he|she|they|we|I)\s+(?
 # "Anthropic has cut off OpenAI's access, saying the rival broke its terms":
 # a company or person acts, and the participle says why.
 ACTED_SAYING = re.compile(
-    r"(?:,\s*|\s+after\s+)(?:saying|alleging|accusing|arguing|claiming|warning|complaining|telling)\b")
+    r"(?:,\s*|\s+after\s+)(?:saying|alleging|accusing|arguing|claiming|warning|complaining|telling|blaming)\b")
 SUBJECT_VERB_GAP = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|on\s+\w+\s+)?[a-z]+(?:ed|s)\b")
 # "Amodei: DeepSeek did ...", "Salesforce's Benioff: ...": a name of at most
 # five words before the colon ("We are also announcing a partnership with

@@ -5,6 +5,7 @@ Also where the direct quotes are: names inside a quote do not speak."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipelines.mentions import Mention
@@ -12,6 +13,7 @@ from pipelines.speech_patterns import (
     CLOSE_FOR,
     COMPANY_GAP,
     COMPANY_ROLE_NAME,
+    DESCRIPTION_BEFORE,
     FORMER_BEFORE,
     MIN_SPEECH_QUOTE_WORDS,
     NAME_BEFORE_COMPANY,
@@ -123,8 +125,22 @@ class Resolver:
                 described = NAME_THEN_COMPANY_ROLE.match(self.text[verb_end : mention.start])
                 if described and ROLE_AFTER_COMPANY.match(self.text, mention.end, ceiling):
                     return Speaker(mention.company, described.group("name"))
+            if mention.entity_type in ("company", "product") \
+                    and re.fullmatch(r"\s+the\s+", self.text[verb_end:mention.start]) \
+                    and ROLE_AFTER_COMPANY.match(self.text, mention.end, ceiling):
+                # '"...," said the DeepSeek founder' / 'said the ChatGPT maker's chief'
+                return Speaker(mention.company, self.text[mention.start : mention.end])
             break
         return None
+
+    def described_before(self, verb_start: int, floor: int) -> Speaker | None:
+        """'Nvidia was scornful. "...," the chipmaker said': a description just
+        before the verb stands for the last company named before it."""
+        found = DESCRIPTION_BEFORE.search(self.text, floor, verb_start)
+        if found is None:
+            return None
+        before = [m for m in self.mentions if m.end <= found.start() and m.entity_type in ("company", "product")]
+        return Speaker(before[-1].company, found.group().strip()) if before else None
 
     def _known_name_in(self, start: int, end: int) -> bool:
         return any(start <= m.start < end for m in self.mentions)

@@ -315,3 +315,11 @@ def test_a_quote_that_runs_on_is_not_attributed_by_a_later_verb(catalog):
             "DeepSeek. But the Meta chief said the Chinese lab had done \u201ca number of novel things\u201d that his "
             "engineers were still digesting, and he said Meta would use some of them in Llama.")
     assert ("meta", "deepseek", "praise", "quote") in edge_set(text, catalog)
+
+
+def test_descriptions_that_speak(catalog):
+    text = ("Nvidia was scornful. \u201cAnthropic should focus on innovation rather than tell tall tales,\u201d "
+            "the chipmaker said.")
+    assert ("nvidia", "anthropic") in targets(text, catalog)
+    text = ("\u201cMoats created by closed source are temporary,\u201d said the DeepSeek founder, asked about OpenAI.")
+    assert ("deepseek", "openai") in targets(text, catalog)
