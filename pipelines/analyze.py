@@ -132,8 +132,9 @@ def _counted_hardware(text: str, mention: Mention) -> bool:
 # "Hassabis called the Chinese lab's model ...": a description of a company
 # that the item named before.
 _ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Tt]hat)\s+(?:[A-Z][a-z]+\s+|[a-z]+-based\s+|(?:start-?up|rival|search|chip|AI)\s+)?"
-    r"(?:lab|start-?up|company|firm|chipmaker|chip maker|giant|group|maker|developer|rival|retailer|provider)\b"
+    r"\b(?:[Tt]he|[Tt]hat)\s+(?:(?:[A-Z][a-z]+\s+|[a-z]+-based\s+|(?:start-?up|rival|search|chip|AI)\s+)?"
+    r"(?:lab|start-?up|company|firm|chipmaker|chip maker|giant|group|maker|developer|rival|retailer|provider)"
+    r"|[A-Z][a-z]+\s+(?:model|chatbot|app))\b"  # "the Chinese model", not "the model"
     r"(?!\s+(?:of|that|which|who))"
 )
 

@@ -55,9 +55,12 @@ class Mention:
 
 
 # Headlines name people by surname alone: "Huang: TSMC is 'one of the
-# greatest companies'", "Altman on DeepSeek: ...". Not "Cook said ...",
-# which body text writes about any Cook.
-_AFTER_HEADLINE_NAME = re.compile(r"\s*:|\s+on\s+[^:]{1,60}:")
+# greatest companies'", "Altman on DeepSeek: ...", "Huang hails TSMC" (a
+# headline's present tense). Not "Cook said ...", which body text writes
+# about any Cook.
+_AFTER_HEADLINE_NAME = re.compile(
+    r"\s*:|\s+on\s+[^:]{1,60}:|\s+(?:says|calls|slams|hails|warns|praises|mocks|dismisses|touts|blasts|accuses"
+    r"|criticizes|criticises|predicts|claims|admits|argues|urges|rejects|defends|trolls)\b")
 
 
 def _headline_speaker(text: str, start: int, alias: Alias, index: int, sentence: Sentence) -> bool:

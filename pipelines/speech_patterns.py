@@ -25,7 +25,7 @@ EVALUATIVE_VERBS = (
     "called calls described describes dismissed dismisses labeled labelled branded praised praises "
     "criticized criticised criticizes criticises accused accuses mocked mocks hailed hails slammed "
     "slams blasted blasts derided derides lauded lauds sued sues taunted taunts attacked attacks "
-    "ridiculed ridicules disparaged disparages applauded applauds welcomed welcomes rejected rejects "
+    "ridiculed ridicules disparaged disparages applauded applauds welcomed welcomes rejected rejects trolled trolls "
     "warned"
 ).split()
 # Multi-word verbs of judging.

@@ -145,3 +145,7 @@ def test_a_surname_opening_a_headline_with_a_colon_is_the_speaker(catalog):
     assert companies("Huang: TSMC is 'one of the greatest companies in the history of humanity'", catalog) == [
         ("Huang", "nvidia"), ("TSMC", "tsmc")]
     assert ("Huang", "nvidia") not in companies("TSMC chips are scarce. Huang: more fabs are coming.", catalog)
+
+
+def test_a_surname_opening_a_headline_with_a_present_tense_verb_is_the_speaker(catalog):
+    assert ("Huang", "nvidia") in companies("Huang hails TSMC as one of the greatest companies", catalog)

@@ -311,9 +311,9 @@ def test_a_company_named_by_its_product_speaks(catalog):
 
 
 def test_a_quote_that_runs_on_is_not_attributed_by_a_later_verb(catalog):
-    text = ("\u201cIt's too early to have a strong opinion on capex,\u201d Mark Zuckerberg told analysts when asked about "
-            "DeepSeek. But the Meta chief said the Chinese lab had done \u201ca number of novel things\u201d that his "
-            "engineers were still digesting, and he said Meta would use some of them in Llama.")
+    text = ("\u201cIt's too early to have a strong opinion on capex,\u201d Mark Zuckerberg told analysts when asked "
+            "about DeepSeek. But the Meta chief said the Chinese lab had done \u201ca number of novel things\u201d "
+            "that his engineers were still digesting, and he said Meta would use some of them in Llama.")
     assert ("meta", "deepseek", "praise", "quote") in edge_set(text, catalog)
 
 
