@@ -279,21 +279,25 @@ def _names_a_target(resolver: Resolver, speaker: str, start: int, end: int) -> b
     return any(start <= m.start and m.end <= end and m.company != speaker for m in resolver.mentions)
 
 
+_ACCORDING = re.compile(r"(?:^|[,;]\s*)\baccording to\s+", re.I)
+
+
 def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> list[Statement]:
     """'X said (in a statement) that CLAUSE', 'X called Y Z', '..., according to X.',
     'Name: CLAIM'; several per sentence when several people speak in it."""
     body = text[sentence.start : sentence.end]
-    topic = _topic_headline(resolver, body, sentence.start)
+    # Most sentences have no colon and no "according to": skip those patterns.
+    topic = _topic_headline(resolver, body, sentence.start) if ":" in body else None
     if topic:
         speaker, clause_start = topic
         return [Statement(index, speaker.company, speaker.name, "headline", clause_start, sentence.end)]
-    headline = HEADLINE.match(body)
+    headline = HEADLINE.match(body) if ":" in body else None
     if headline:
         colon = sentence.start + headline.end("who")
         speaker = resolver.subject_before(colon, sentence.start)
         if speaker:
             return [Statement(index, speaker.company, speaker.name, "headline", colon + 1, sentence.end)]
-    according = re.search(r"(?:^|[,;]\s*)\baccording to\s+", body, re.I)
+    according = _ACCORDING.search(body) if "ccording" in body else None
     if according:
         speaker = resolver.subject_after(sentence.start + according.end(), sentence.end)
         if speaker:

@@ -50,20 +50,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _double_quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in CLOSE_FOR:
-            close = text.find(CLOSE_FOR[ch], i + 1)
-            if close == -1:
-                break
-            inner = text[i + 1 : close]
-            if len(inner.split()) >= MIN_SPEECH_QUOTE_WORDS:
-                spans.append((i + 1, close))
-            i = close + 1
-            continue
-        i += 1
+    opening = _OPEN_DOUBLE.search(text)
+    while opening:
+        i = opening.start()
+        close = text.find(CLOSE_FOR[opening.group()], i + 1)
+        if close == -1:
+            break
+        if len(text[i + 1 : close].split()) >= MIN_SPEECH_QUOTE_WORDS:
+            spans.append((i + 1, close))
+        opening = _OPEN_DOUBLE.search(text, close + 1)
     return spans
+
+
+_OPEN_DOUBLE = re.compile("[" + re.escape("".join(CLOSE_FOR)) + "]")
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
