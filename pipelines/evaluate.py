@@ -141,6 +141,8 @@ def format_edges_report(report: dict) -> str:
 # odd-numbered cases may be read when the rules are tuned; the even-numbered
 # ones never are, so they measure text the rules have not seen.
 HALF_READ_SETS = ("edges_heldout2.jsonl", "edges_heldout3.jsonl")
+# Written the same way and never read at all.
+UNREAD_SETS = ("edges_heldout9.jsonl",)
 
 
 def _even_numbered(cases: list[dict]) -> list[dict]:
@@ -149,19 +151,24 @@ def _even_numbered(cases: list[dict]) -> list[dict]:
 
 def labelled_sets(folder: Path, catalog: Catalog) -> list[tuple[str, dict]]:
     """Every labelled edge set in ``folder`` (edges_*.jsonl), overall; the
-    never-read half of each set in HALF_READ_SETS; and those halves together:
-    the figure to trust for text the rules have not seen."""
+    never-read half of each set in HALF_READ_SETS; the UNREAD_SETS; and all
+    never-read cases together: the figure to trust for text the rules have
+    not seen."""
     rows = []
     unread_all: list[dict] = []
     for path in sorted(folder.glob("edges_*.jsonl")):
         cases = load_cases(path)
+        if path.name in UNREAD_SETS:
+            unread_all += cases
+            rows.append((f"{path.name} (never read)", evaluate_edges(cases, catalog)["overall"]))
+            continue
         rows.append((path.name, evaluate_edges(cases, catalog)["overall"]))
         if path.name in HALF_READ_SETS:
             unread = _even_numbered(cases)
             unread_all += unread
             rows.append((f"{path.name}, even-numbered half (never read)", evaluate_edges(unread, catalog)["overall"]))
-    if len([name for name in HALF_READ_SETS if (folder / name).is_file()]) > 1:
-        rows.append(("never-read halves together", evaluate_edges(unread_all, catalog)["overall"]))
+    if len([name for name in HALF_READ_SETS + UNREAD_SETS if (folder / name).is_file()]) > 1:
+        rows.append(("never read, together", evaluate_edges(unread_all, catalog)["overall"]))
     return rows
 
 

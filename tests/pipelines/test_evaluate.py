@@ -77,6 +77,10 @@ def test_dev_and_heldout_sets_meet_the_targets(catalog):
     unseen = evaluate_edges([c for c in third if int(c["id"][1:]) % 2 == 0], catalog)["overall"]
     assert unseen["precision"] >= 0.90 and unseen["recall"] >= 0.78 and unseen["stance_accuracy"] >= 0.65
     assert evaluate_edges(third, catalog)["overall"]["trap_false_mentions"] == 0
+    # A set nobody tuning the rules has read at all: 0.929/0.849/0.671 when first measured.
+    ninth = evaluate_edges(load_cases(data / "edges_heldout9.jsonl"), catalog)["overall"]
+    assert ninth["precision"] >= 0.90 and ninth["recall"] >= 0.80 and ninth["stance_accuracy"] >= 0.62
+    assert ninth["trap_false_mentions"] == 0
 
 
 def test_eval_command_reports_every_labelled_set(tmp_path, cli):
@@ -92,9 +96,9 @@ def test_eval_command_reports_every_labelled_set(tmp_path, cli):
                "--items", "20")
     assert done.exit_code == 0
     table = done.output.split("## Every labelled set")[1]
-    rows = [line for line in table.splitlines() if line.startswith(("| edges_", "| never-read"))]
+    rows = [line for line in table.splitlines() if line.startswith(("| edges_", "| never read"))]
     assert [row.split(" | ")[0] for row in rows] == [
         "| edges_dev.jsonl", "| edges_heldout2.jsonl", "| edges_heldout2.jsonl, even-numbered half (never read)",
         "| edges_heldout3.jsonl", "| edges_heldout3.jsonl, even-numbered half (never read)",
-        "| never-read halves together"]
+        "| never read, together"]
     assert [rows[i].split(" | ")[1] for i in (2, 4, 5)] == ["45", "50", "95"]
