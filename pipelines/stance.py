@@ -46,7 +46,7 @@ _DOUBLE_QUOTES = re.compile(r"[\"“”„]")
 # "and" before a verb of speech or judgement ("wrote that the goal needs to be
 # GPT-4 and dismissed Mistral as peanuts").
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:[;:]|,\s*(?:but|while|whereas|although|though|and|adding)\b|\bbut\b|\bwhereas\b"
+    r"\s*(?:[;:]|,\s*(?:but|while|whereas|although|though|and|adding|even as|even though)\b|\bbut\b|\bwhereas\b"
     r"|(?:\band|,[\"”’]?)\s+(?=(?:also\s+|then\s+|again\s+|later\s+)?(?:"
     + alternation(SAY_VERBS + EVALUATIVE_VERBS) + r")\b))\s*",
     re.I,
