@@ -313,7 +313,7 @@ def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> 
         if OBJECT_RELATIVE.search(text, max(sentence.start, verb_start - 40), verb_start):
             continue
         floor = found[-1][2] if found else sentence.start
-        speaker = resolver.subject_before(verb_start, floor)
+        speaker = resolver.subject_before(verb_start, floor) or resolver.described_before(verb_start, floor)
         if speaker is None and found and WHO_BEFORE.search(text, sentence.start, found[-1][1]):
             # 'Benioff, who has called Copilot "Clippy 2.0," said that ...':
             # the main verb after a relative clause has the same subject.
