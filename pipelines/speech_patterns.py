@@ -33,7 +33,8 @@ EVALUATIVE_PHRASES = (
     "hit back at", "hits back at", "took aim at", "takes aim at", "lashed out at", "lashes out at",
     "pushed back on", "pushes back on", "took a swipe at", "takes a swipe at", "took a jab at",
     "takes a jab at", "poked fun at", "pokes fun at", "filed suit against", "filed a lawsuit against",
-    "brushed off", "brushes off", "brushed aside", "brushes aside", "shrugged off", "shrugs off", "waved off", "waves off", "played down",
+    "brushed off", "brushes off", "brushed aside", "brushes aside", "shrugged off", "shrugs off", "waved off",
+    "waves off", "played down",
     "plays down", "downplayed", "downplays",
     # The court or regulator may come between: "filed a complaint with the
     # European Commission accusing Microsoft of ...".
