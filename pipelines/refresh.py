@@ -542,10 +542,9 @@ ANALYSIS_WRITE = 2500
 class Parsing:
     """attempt_feed's ``parse`` for a pass: in the fetching thread, or, from
     the POOL_AFTER_DOCUMENTS-th document on (or once the workers run), in a
-    worker process. A feed
-    parsed for the first time has nothing stored, so that worker analyses
-    all its items in the same job; other feeds' new items are sent back to
-    the workers once stored (Analysis)."""
+    worker process. A feed parsed for the first time has nothing stored, so
+    that worker analyses all its items in the same job; other feeds' new
+    items are sent back to the workers once stored (Analysis)."""
 
     def __init__(self, workers: Workers):
         self.workers, self.documents, self._lock = workers, 0, threading.Lock()

@@ -247,21 +247,20 @@ def _statements(
                 statements[i] = replace(statements[i], context_start=lo, context_end=hi)
     statements.extend(goes_on)
 
-    quoted_by: dict[int, set[str]] = {}
+    quotes_in: dict[int, list[Statement]] = {}
     for statement in statements:
         if statement.via == "quote":
-            quoted_by.setdefault(statement.sentence_no, set()).add(statement.speaker)
+            quotes_in.setdefault(statement.sentence_no, []).append(statement)
     for index, sentence in enumerate(sentences):
         if index in covered:
-            if index in quoted_by:
-                # 'Still, Gomez said, it matched GPT-4 Turbo "at a fraction of
-                # the price,"' or 'The Chinese lab's claims, he added, were
-                # "exaggerated"': the quote's speaker also says the rest of
-                # the sentence, where the target is.
-                speakers = quoted_by[index]
-                if len(speakers) == 1 and PARENTHETICAL_SAY.search(text, sentence.start, sentence.end):
-                    quote = next(s for s in statements if s.sentence_no == index and s.via == "quote")
-                    statements.append(replace(quote, start=sentence.start, end=sentence.end))
+            quotes = quotes_in.get(index, [])
+            # 'Still, Gomez said, it matched GPT-4 Turbo "at a fraction of
+            # the price,"' or 'The Chinese lab's claims, he added, were
+            # "exaggerated"': the quote's speaker also says the rest of the
+            # sentence, where the target is.
+            if quotes and len({q.speaker for q in quotes}) == 1 \
+                    and PARENTHETICAL_SAY.search(text, sentence.start, sentence.end):
+                statements.append(replace(quotes[0], start=sentence.start, end=sentence.end))
             continue
         found = _reported(resolver, text, sentence, index)
         if found:

@@ -75,6 +75,8 @@ class Resolver:
     def __init__(self, text: str, mentions: list[Mention], quotes: list[tuple[int, int]]):
         self.text = text
         self.mentions = [m for m in mentions if not inside(m.start, quotes)]
+        # "Former Intel CEO Gelsinger": named, but no longer speaking for Intel.
+        self._former = {m.start for m in self.mentions if FORMER_BEFORE.search(text, max(0, m.start - 40), m.start)}
         self.people = [m for m in mentions if m.entity_type == "person"]
         # Named speakers found in a first pass: "he" refers to the last one who
         # spoke rather than to whoever was named last ("wrote to Hugo Touvron").
@@ -84,8 +86,7 @@ class Resolver:
     def subject_before(self, verb_start: int, floor: int) -> Speaker | None:
         """The person or company that is the subject of the verb at verb_start."""
         text = self.text
-        before = [m for m in self.mentions if floor <= m.start and m.end <= verb_start
-                  and not FORMER_BEFORE.search(text, max(0, m.start - 40), m.start)]
+        before = [m for m in self.mentions if floor <= m.start and m.end <= verb_start and m.start not in self._former]
         for mention in reversed(before):
             gap = text[mention.end : verb_start]
             if mention.entity_type == "person" and (PERSON_GAP.match(gap) or WHO_GAP.match(gap)):
