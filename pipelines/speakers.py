@@ -42,6 +42,7 @@ from pipelines.speech_patterns import (
     OBJECT_RELATIVE,
     OPEN_QUOTES,
     PARENTHETICAL_SAY,
+    PRONOUN_ANYWHERE,
     SUBJECT_VERB_GAP,
     THAT,
     VERB,
@@ -166,10 +167,13 @@ def attribute(
     """Statements with a known speaker, one or more per sentence."""
     quotes = quote_spans(text)
     resolver = Resolver(text, mentions, quotes)
-    resolver.allow_pronouns = False
-    named = _statements(resolver, text, sentences, quotes, None, None)
-    resolver.named_speakers = [(s.start, Speaker(s.speaker, s.speaker_name)) for s in named]
-    resolver.allow_pronouns = True
+    if PRONOUN_ANYWHERE.search(text):
+        # "he" refers to the last named speaker: a first pass without
+        # pronouns finds them. Without a "he" or "she" both passes agree.
+        resolver.allow_pronouns = False
+        named = _statements(resolver, text, sentences, quotes, None, None)
+        resolver.named_speakers = [(s.start, Speaker(s.speaker, s.speaker_name)) for s in named]
+        resolver.allow_pronouns = True
     return _statements(resolver, text, sentences, quotes, owner, owner_name)
 
 

@@ -123,6 +123,9 @@ STRANGER = re.compile(
     r"(?P<name2>[A-Z][a-z]+\s+[A-Z][\w'’-]+)"
 )
 PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){FILLER}$")
+# Whether PRONOUN_BEFORE can match anywhere in a text: FILLER opens with a
+# space or a comma, so "he"/"she" must be followed by one.
+PRONOUN_ANYWHERE = re.compile(r"\b(?:he|she|He|She)[\s,]")
 # Between a reporting verb and what was said: "said in a statement that",
 # "told Reuters that", "wrote to Touvron:".
 THAT = re.compile(
