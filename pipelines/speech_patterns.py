@@ -64,13 +64,23 @@ NEEDS_THAT = frozenset(
 # 'said Sam Altman' yes, 'told Reuters' and 'dismissed Mistral' no.
 INVERTIBLE = frozenset(SAY_VERBS) - {"told", "tells", "telling", "believes", "believed", "thinks", "thought"}
 
+# "Satya Nadella on Tuesday said", "Altman in an interview with CNBC said",
+# "Huang at a conference in Taipei said": when and where, unpunctuated.
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_OCCASIONS = (r"(?:interview|post|statement|memo|letter|podcast|keynote|speech|call|email|filing|note|video|"
+              r"conference|event|summit|hearing|briefing|forum|panel|testimony|appearance)")
+_WHEN_OR_WHERE = (
+    rf"on\s+{_DAYS}|(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|weekend|{_DAYS})"
+    rf"|(?:in|at|during)\s+(?:an?|the|his|her|a\s+recent)\s+(?:[\w-]+\s+){{0,3}}?{_OCCASIONS}"
+    r"(?:\s+(?:with|on|to|at|in)\s+(?:[A-Z][\w.&'’-]*|the)(?:\s+[A-Z][\w.&'’-]*){0,3})?"
+)
 # What may stand between a subject and its verb: an appositive, an adverb, an auxiliary.
 FILLER = (
     # an appositive (", the chief executive of Google DeepMind,") or a relative
     # clause that may quote (", who once said Ernie was \"not inferior ...,\"")
     r"(?:\s*,[^\"“”,]{0,120},|\s*,\s*who\b(?:[^.;]|\.(?=\S)){0,200}?[,”\"](?:\s*[,”\"])?)?"
     r"(?:\s+(?:also|later|then|once|previously|reportedly|publicly|has|had|have|recently|again|"
-    r"\w+ly))*\s*"
+    r"\w+ly|" + _WHEN_OR_WHERE + r"))*\s*"
 )
 PERSON_GAP = re.compile(rf"^{FILLER}$")  # no possessive: "Musk's claims" is not Musk speaking
 # "Marc Benioff, who has called Copilot ...": the relative pronoun is the

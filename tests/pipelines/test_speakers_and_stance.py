@@ -323,3 +323,20 @@ def test_descriptions_that_speak(catalog):
     assert ("nvidia", "anthropic") in targets(text, catalog)
     text = ("\u201cMoats created by closed source are temporary,\u201d said the DeepSeek founder, asked about OpenAI.")
     assert ("deepseek", "openai") in targets(text, catalog)
+
+
+@pytest.mark.parametrize("text", [
+    "Microsoft CEO Satya Nadella on Tuesday said the partnership with OpenAI remained strong.",
+    "Satya Nadella in an interview with CNBC said the partnership with OpenAI remained strong.",
+    "Satya Nadella last week said the partnership with OpenAI remained strong.",
+    "Satya Nadella at a conference in Seattle said the partnership with OpenAI remained strong.",
+])
+def test_when_and_where_between_the_speaker_and_the_verb(text, catalog):
+    # Wire copy puts the day or the occasion there, without commas.
+    assert ("microsoft", "openai") in targets(text, catalog)
+
+
+def test_a_day_after_a_company_is_not_its_speaker(catalog):
+    # "on Tuesday" is when, not who ("Tuesday" once read as a spokesperson's name).
+    edges = analyze_text("Microsoft on Tuesday said its partnership with OpenAI remained strong.", catalog).edges
+    assert [(e.speaker, e.target, e.speaker_name) for e in edges] == [("microsoft", "openai", "Microsoft")]
