@@ -50,6 +50,8 @@ def test_feed_owner_speaks_in_its_own_blog(catalog):
     ("Congratulations to Anthropic, impressive work", "praise", 1),
     ("Google is not a threat to us", "dismissive", -1),
     ("OpenAI released a model on Tuesday", "neutral", 0),
+    ("Huang dismisses DeepSeek threat", "dismissive", -1),
+    ("the company had abandoned its founding mission", "critical", -1),
 ])
 def test_stance_lexicon(text, stance, sign):
     verdict = judge(text)
