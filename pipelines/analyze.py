@@ -17,6 +17,7 @@ from pipelines.filing_documents import Passage, find_passages
 from pipelines.mentions import Mention, find_mentions
 from pipelines.sentences import Sentence, split_sentences
 from pipelines.speakers import Statement, attribute
+from pipelines.speech_patterns import NAME_AS_MODIFIER
 from pipelines.stance import forget_votes, judge
 
 _TRIM = " \t\n\"“”'‘’,;:"
@@ -94,7 +95,7 @@ def analyze_text(text: str, catalog: Catalog, owner: str | None = None, on: str 
 
 def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, text: str) -> list[Mention]:
     targets = [m for m in mentions if start <= m.start and m.end <= end and m.company != speaker
-               and not _counted_hardware(text, m) and not _MODIFIER_AFTER.match(text, m.end)]
+               and not _counted_hardware(text, m) and not NAME_AS_MODIFIER.match(text, m.end)]
     # Models run as a workload are not what a chip maker compares itself
     # with, when the statement names the rival it does compare with.
     workloads = [m for m in targets if _workload(text, m)]
@@ -108,8 +109,6 @@ def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, tex
 # counted out ("50,000 Nvidia H100s", "thousands of Nvidia graphics processors").
 _WORKLOAD_AFTER = re.compile(r"\s*\d+(?:\.\d+)?[BbMT]\b|\s+(?:calls|workloads|tests|sessions|tasks)\b")
 _WORKLOAD_BEFORE = re.compile(r"\b(?:on|in|across|running|using|for)\s+(?:real-world\s+)?$")
-# "the ChatGPT-powered Bing", "an Amazon-backed start-up": a name as an adjective.
-_MODIFIER_AFTER = re.compile(r"-(?:powered|backed|owned|funded|made|built|designed)\b")
 _COUNTED_BEFORE = re.compile(
     r"(?:\d[\d,.]*\s*(?:k|m|million|billion)?|thousands|millions|hundreds|dozens)\s+(?:of\s+)?$", re.IGNORECASE)
 _HARDWARE_AFTER = re.compile(

@@ -37,6 +37,9 @@ from pipelines.speech_patterns import (
     HEADLINE_BEFORE_QUOTE,
     HEADLINE_ON,
     INVERTIBLE,
+    IT_BEFORE,
+    IT_SAYS,
+    NAME_AS_MODIFIER,
     NEEDS_THAT,
     NEXT_CLAUSE,
     OBJECT_RELATIVE,
@@ -167,9 +170,9 @@ def attribute(
     """Statements with a known speaker, one or more per sentence."""
     quotes = quote_spans(text)
     resolver = Resolver(text, mentions, quotes)
-    if PRONOUN_ANYWHERE.search(text):
-        # "he" refers to the last named speaker: a first pass without
-        # pronouns finds them. Without a "he" or "she" both passes agree.
+    if PRONOUN_ANYWHERE.search(text) or IT_SAYS.search(text):
+        # "he" or "it" refers to the last named speaker: a first pass without
+        # pronouns finds them. Without such a pronoun both passes agree.
         resolver.allow_pronouns = False
         named = _statements(resolver, text, sentences, quotes, None, None)
         resolver.named_speakers = [(s.start, Speaker(s.speaker, s.speaker_name)) for s in named]
@@ -360,9 +363,11 @@ def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> 
                 # Anthropic chief says.': a relative clause, not a statement.
                 continue
             clause_start, clause_end = sentence.start, sentence.end
-        elif len(found) == 1 and not _names_a_target(resolver, speaker.company, clause_start, clause_end):
+        elif len(found) == 1 and not _names_a_target(resolver, speaker.company, clause_start, clause_end) \
+                and not IT_BEFORE.search(text, sentence.start + 1, verb_start):
             # The attribution sits inside or at the end of the sentence
             # ('Mistral, Al-Dahle wrote, is "peanuts"', '..., Hassabis said.').
+            # Not "a model it said was trained cheaply": that "it" says only what follows.
             clause_start, clause_end = sentence.start, sentence.end
         statements.append(Statement(index, speaker.company, speaker.name, "reported_speech",
                                     clause_start, clause_end))
@@ -375,8 +380,14 @@ def _acted_saying(resolver: Resolver, text: str, sentence: Sentence, index: int)
     named at its start, says the whole sentence."""
     if not ACTED_SAYING.search(text, sentence.start, sentence.end):
         return None
-    first = next((m for m in resolver.mentions if m.start >= sentence.start), None)
-    if first is None or first.start - sentence.start > 4 or first.entity_type not in ("company", "person") \
+    following = [m for m in resolver.mentions if m.start >= sentence.start][:2]
+    lead = sentence.start
+    adjective = NAME_AS_MODIFIER.match(text, following[0].end) if following else None
+    if adjective:
+        # "Amazon-backed Anthropic rolls out ...": the backer is an adjective.
+        lead, following = adjective.end(), following[1:]
+    first = following[0] if following else None
+    if first is None or first.start - lead > 4 or first.entity_type not in ("company", "person") \
             or not SUBJECT_VERB_GAP.match(text, first.end, sentence.end):
         return None
     return Statement(index, first.company, first.entity, "reported_speech", sentence.start, sentence.end)

@@ -133,6 +133,12 @@ STRANGER = re.compile(
     r"(?P<name2>[A-Z][a-z]+\s+[A-Z][\w'’-]+)"
 )
 PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){FILLER}$")
+# "OpenAI said ... It said the Chinese lab had ...", "DeepSeek released a model
+# it said rivalled o1": "it" speaking is a company (pipelines/subjects.py).
+_IT = r"\b[Ii]t(?:\s+(?:also|later|then|previously|\w+ly))*"
+IT_BEFORE = re.compile(_IT + r"\s+$")
+IT_SAYS = re.compile(_IT + r"\s+(?:said|says|added|adds|claimed|claims|argued|argues|warned|warns|noted|notes|"
+                     r"wrote|stated|alleged|alleges)\b")
 # Whether PRONOUN_BEFORE can match anywhere in a text: FILLER opens with a
 # space or a comma, so "he"/"she" must be followed by one.
 PRONOUN_ANYWHERE = re.compile(r"\b(?:he|she|He|She)[\s,]")
@@ -153,7 +159,12 @@ OBJECT_RELATIVE = re.compile(r"\b(?:which|whom|that)\s+(?:he|she|they|we|I)\s+(?
 # "Anthropic has cut off OpenAI's access, saying the rival broke its terms":
 # a company or person acts, and the participle says why.
 ACTED_SAYING = re.compile(
-    r"(?:,\s*|\s+after\s+)(?:saying|alleging|accusing|arguing|claiming|warning|complaining|telling|blaming)\b")
+    r"(?:,\s*|\s+after\s+)(?:saying|alleging|accusing|arguing|claiming|warning|complaining|telling|blaming)\b"
+    # A headline's second predicate: "Anthropic rolls out Claude 3.5, says it
+    # beats GPT-4o" (not "..., said Nadella" or "..., said the company").
+    r"|,\s*(?:says|said|claims|warns)\s+(?!the\b)[a-z]")
+# "the ChatGPT-powered Bing", "an Amazon-backed start-up": a name as an adjective.
+NAME_AS_MODIFIER = re.compile(r"-(?:powered|backed|owned|funded|made|built|designed)\b")
 SUBJECT_VERB_GAP = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|on\s+\w+\s+)?[a-z]+(?:ed|s)\b")
 # "Amodei: DeepSeek did ...", "Salesforce's Benioff: ...": a name of at most
 # five words before the colon ("We are also announcing a partnership with

@@ -15,6 +15,7 @@ from pipelines.speech_patterns import (
     COMPANY_ROLE_NAME,
     DESCRIPTION_BEFORE,
     FORMER_BEFORE,
+    IT_BEFORE,
     MIN_SPEECH_QUOTE_WORDS,
     NAME_BEFORE_COMPANY,
     NAME_THEN_COMPANY_ROLE,
@@ -27,6 +28,7 @@ from pipelines.speech_patterns import (
     ROLE_AT_GAP,
     SINGLE_QUOTE,
     STRANGER,
+    SUBJECT_VERB_GAP,
     WHO_GAP,
 )
 
@@ -109,6 +111,24 @@ class Resolver:
                     return Speaker(mention.company, described.group("name"))
         if self.allow_pronouns and PRONOUN_BEFORE.search(text[floor:verb_start]):
             return self.last_person_before(verb_start)
+        if self.allow_pronouns and IT_BEFORE.search(text, floor, verb_start):
+            return self.company_it(verb_start, floor)
+        return None
+
+    def company_it(self, pos: int, floor: int) -> Speaker | None:
+        """Whom "it" speaking at pos stands for: a company that is the subject
+        of an earlier verb in the same sentence ("DeepSeek released a model it
+        said rivalled o1"), else the last speaker before it when that was a
+        company ("OpenAI said ... It said the Chinese lab had ...")."""
+        text = self.text
+        for mention in reversed([m for m in self.mentions if floor <= m.start and m.end <= pos]):
+            if mention.entity_type == "company" and mention.start not in self._former \
+                    and SUBJECT_VERB_GAP.match(text, mention.end, pos):
+                return Speaker(mention.company, mention.entity)
+        spoke = [speaker for at, speaker in self.named_speakers if at < pos]
+        if spoke and any(m.entity_type == "company" and Speaker(m.company, m.entity) == spoke[-1]
+                           for m in self.mentions):
+            return spoke[-1]
         return None
 
     def subject_after(self, verb_end: int, ceiling: int) -> Speaker | None:

@@ -342,3 +342,28 @@ def test_a_day_after_a_company_is_not_its_speaker(catalog):
     # "on Tuesday" is when, not who ("Tuesday" once read as a spokesperson's name).
     edges = analyze_text("Microsoft on Tuesday said its partnership with OpenAI remained strong.", catalog).edges
     assert [(e.speaker, e.target, e.speaker_name) for e in edges] == [("microsoft", "openai", "Microsoft")]
+
+
+def test_it_speaks_for_the_company_that_is_its_subject(catalog):
+    text = "Chinese start-up DeepSeek released a model it said rivalled OpenAI's o1 at a fraction of the cost."
+    assert targets(text, catalog) == {("deepseek", "openai")}
+    # "it" says only what follows: the shares it did not speak of are no target.
+    text = ("Nvidia shares fell 17% after the start-up DeepSeek released a model it said had been trained "
+            "at a fraction of the cost of Western rivals.")
+    assert targets(text, catalog) == set()
+
+
+def test_it_refers_back_to_the_last_company_that_spoke(catalog):
+    text = ("OpenAI said on Tuesday it had evidence of misuse. It said DeepSeek had violated its terms of service.")
+    assert ("openai", "deepseek", "critical", "reported_speech") in edge_set(text, catalog)
+    # After a person spoke, "it" is not that person.
+    text = ("Sam Altman said on Tuesday there was evidence of misuse. It said DeepSeek had violated its terms.")
+    assert targets(text, catalog) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Anthropic rolls out Claude 3.5 Sonnet, says it beats GPT-4o",
+    "Amazon-backed Anthropic rolls out Claude 3.5 Sonnet, says it beats GPT-4o",
+])
+def test_a_headline_second_predicate_has_the_headline_subject(text, catalog):
+    assert edge_set(text, catalog) == {("anthropic", "openai", "benchmark", "reported_speech")}
