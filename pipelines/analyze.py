@@ -108,7 +108,7 @@ def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, tex
 # workload ("1.3 times the throughput on Llama 2 70B"), a maker's hardware
 # counted out ("50,000 Nvidia H100s", "thousands of Nvidia graphics processors").
 _WORKLOAD_AFTER = re.compile(r"\s*\d+(?:\.\d+)?[BbMT]\b|\s+(?:calls|workloads|tests|sessions|tasks)\b")
-_WORKLOAD_BEFORE = re.compile(r"\b(?:on|in|across|running|using|for)\s+(?:real-world\s+)?$")
+_WORKLOAD_BEFORE = re.compile(r"\b(?:on|in|across|running|using|for)\s+(?:the\s+)?(?:real-world\s+)?$")
 _COUNTED_BEFORE = re.compile(
     r"(?:\d[\d,.]*\s*(?:k|m|million|billion)?|thousands|millions|hundreds|dozens)\s+(?:of\s+)?$", re.IGNORECASE)
 _HARDWARE_AFTER = re.compile(
