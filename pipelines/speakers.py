@@ -268,6 +268,18 @@ def _statements(
             if quotes and len({q.speaker for q in quotes}) == 1 \
                     and PARENTHETICAL_SAY.search(text, sentence.start, sentence.end):
                 statements.append(replace(quotes[0], start=sentence.start, end=sentence.end))
+            elif quotes and quotes[0].context_start is not None and quotes[0].context_start > sentence.start + 1:
+                # 'Gomez said Anthropic had done "an incredible job" with
+                # Claude, but argued ... "just need models that work,"': the
+                # reported speech before the first quote is a statement too,
+                # about what the quotes' own statements do not reach.
+                head_end = quotes[0].context_start - 1  # the opening quote mark
+                head = Sentence(sentence.start, head_end, text[sentence.start:head_end])
+                for found in _reported(resolver, text, head, index):
+                    if any(found.start <= m.start < found.end and m.company != found.speaker
+                           and not any(q.start <= m.start < q.end for q in quotes) for m in resolver.mentions):
+                        # Its stance may lie in the quote that follows: the sentence is its context.
+                        statements.append(replace(found, context_start=sentence.start, context_end=sentence.end))
             continue
         found = _reported(resolver, text, sentence, index)
         if found:

@@ -367,3 +367,11 @@ def test_it_refers_back_to_the_last_company_that_spoke(catalog):
 ])
 def test_a_headline_second_predicate_has_the_headline_subject(text, catalog):
     assert edge_set(text, catalog) == {("anthropic", "openai", "benchmark", "reported_speech")}
+
+
+def test_reported_speech_before_a_quote_said_after_it(catalog):
+    # The long quote is attributed by "said Cohere"-style words after it; the
+    # reported speech at the start of the sentence is a statement of its own.
+    text = ('Cohere chief executive Aidan Gomez said Anthropic had done "an incredible job" with Claude, '
+            'but argued that buyers "just need models that work on their data," he said.')
+    assert ("cohere", "anthropic", "praise", "reported_speech") in edge_set(text, catalog)
