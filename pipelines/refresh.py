@@ -16,7 +16,10 @@ safe to kill at any point.
 - Analysis covers only items stored by this run and by runs that died (their
   ``runs`` row still says 'running'), so its cost follows new data.
 - One refresh at a time: a lock file next to the warehouse (flock, released
-  by the kernel even on SIGKILL) names its holder to a second one.
+  by the kernel even on SIGKILL) names its holder to a second one
+  (pipelines.refresh_lock).
+- Each feed's attempt and the rules for its next state are in
+  pipelines.feed_attempt; what the pass reports, in pipelines.refresh_report.
 - SEC EDGAR: feeds are refused without a contact in the User-Agent, skipped
   while EDGAR is paused (after a 403/429, kept across runs), and the filings
   of the chosen forms get their primary documents fetched after the feeds
@@ -25,21 +28,14 @@ safe to kill at any point.
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
-import json
-import os
 import queue
 import random
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
-from http import HTTPStatus
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from threading import BoundedSemaphore
 from urllib.parse import urlsplit
@@ -48,337 +44,27 @@ import duckdb
 
 from pipelines import filing_fetch, sec_access
 from pipelines.catalog import Catalog
+
+# The lock, the attempt and its rules, and the report live in modules of
+# their own; their names are imported from here too (`as` marks re-exports).
+from pipelines.feed_attempt import MAX_BACKOFF as MAX_BACKOFF
+from pipelines.feed_attempt import Attempt, attempt_feed, next_state, parse_here
 from pipelines.feeds import Feed, FeedsConfig, Settings
-from pipelines.fetch import (
-    EdgarPaused,
-    Fetched,
-    FetchError,
-    conditional_headers,
-    fetch,
-    new_client,
-    permanent_redirect,
-    redact,
-    retry_after_seconds,
-)
+from pipelines.fetch import new_client, redact
 from pipelines.ingest import analyze_pending
-from pipelines.parse import ParsedFeed, ParseError, parse_feed
+from pipelines.parse import ParsedFeed
+from pipelines.refresh_lock import RefreshBusy as RefreshBusy
+from pipelines.refresh_lock import lock_path as lock_path
+from pipelines.refresh_lock import refresh_lock
+from pipelines.refresh_report import FeedOutcome, RefreshReport, Reporter
 from pipelines.workers import Job, Workers, analysis_input
 from warehouse import db, feed_state, filing_store, store
 from warehouse.db import utcnow
 from warehouse.feed_state import FeedState
 
-RETRY_AFTER_FLOOR = timedelta(minutes=60)   # 429/503: never sooner than this
-MAX_BACKOFF = timedelta(days=7)
-DISABLE_AFTER = timedelta(days=30)          # of uninterrupted failure
-REDIRECT_REPEATS = 3                        # permanent redirects in a row before the stored URL moves
-JITTER = (0.9, 1.1)
-
-
-class RefreshBusy(RuntimeError):
-    """Another refresh holds the lock; the message says who."""
-
 
 class WarehouseBusy(RuntimeError):
     """Another process (an ingest, a DuckDB CLI in write mode) holds the warehouse file."""
-
-
-# -- the lock ------------------------------------------------------------------------
-
-
-def lock_path(db_path: Path) -> Path:
-    db_path = Path(db_path)
-    return db_path.with_name(f"{db_path.name}.refresh.lock")
-
-
-def _holder(path: Path) -> str:
-    try:
-        info = json.loads(path.read_text(encoding="utf-8") or "{}")
-    except (OSError, ValueError):
-        info = {}
-    if not info:
-        return f"pid unknown (lock file {path})"
-    return (f"pid {info.get('pid')} on {info.get('host')}, started {info.get('started_at')} UTC "
-            f"(lock file {path})")
-
-
-@contextmanager
-def refresh_lock(db_path: Path, command: str = "refresh"):
-    """Hold the one-refresh-at-a-time lock, or raise RefreshBusy naming the holder."""
-    path = lock_path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        raise RefreshBusy(f"another refresh is running: {_holder(path)}; this one exits without fetching") from None
-    try:
-        os.ftruncate(fd, 0)
-        info = dict(pid=os.getpid(), host=socket.gethostname(), command=command,
-                    started_at=utcnow().isoformat(sep=" ", timespec="seconds"))
-        os.write(fd, json.dumps(info).encode())
-        yield path
-    finally:
-        os.ftruncate(fd, 0)
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
-
-
-# -- one feed, in a worker thread (no database here) -------------------------------
-
-
-@dataclass
-class Attempt:
-    feed: Feed
-    url: str
-    outcome: str  # fetched | not_modified | unchanged | skipped (EDGAR paused) | error
-    status: int | None = None
-    fetched: Fetched | None = None
-    body_hash: str | None = None
-    parsed: ParsedFeed | None = None
-    items: list[dict] = field(default_factory=list)
-    analysis: dict[str, list[dict]] | None = None  # rows of the items not stored with this content yet
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome != "error"
-
-
-def _status_text(status: int) -> str:
-    try:
-        return f"{status} {HTTPStatus(status).phrase}"
-    except ValueError:
-        return str(status)
-
-
-Parse = Callable[..., tuple[ParsedFeed, list[dict], dict | None]]
-
-
-def parse_here(body: bytes, *, headers: dict[str, str], feed: Feed, fetched_at: datetime,
-               run_id: int | None, first: bool = False) -> tuple[ParsedFeed, list[dict], None]:
-    """attempt_feed's ``parse`` in this thread: the feed and its items, no analysis."""
-    return (*parse_feed(body, headers=headers, feed_name=feed.name, fetched_at=fetched_at, run_id=run_id), None)
-
-
-def attempt_feed(
-    feed: Feed, state: FeedState, settings: Settings, *, client, semaphore, fetched_at: datetime, run_id: int,
-    parse: Parse = parse_here,
-) -> Attempt:
-    """Fetch, and parse only when the body is new (``parse``: here, or in a
-    worker process that may analyse the new items too, see Parsing). Never
-    raises."""
-    # The stored URL has no credentials: fetch the configured one while it is current.
-    url = feed.url if state.fetch_url == redact(feed.url) else state.fetch_url
-    try:
-        with semaphore:
-            got = fetch(url, headers=conditional_headers(state.etag, state.last_modified), client=client,
-                        **settings.fetch_options())
-    except EdgarPaused as exc:
-        return Attempt(feed, url, "skipped", error=str(exc))
-    except FetchError as exc:
-        return Attempt(feed, url, "error", error=str(exc).splitlines()[0])
-    except Exception as exc:  # a bug must cost one feed, not the run
-        return Attempt(feed, url, "error", error=f"unexpected {type(exc).__name__}: {exc}")
-    base = dict(feed=feed, url=url, status=got.status, fetched=got)
-    if got.not_modified:
-        return Attempt(**base, outcome="not_modified")
-    if not 200 <= got.status < 300:
-        return Attempt(**base, outcome="error", error=f"server answered {_status_text(got.status)}")
-    digest = hashlib.sha256(got.body).hexdigest()
-    if digest == state.body_hash:
-        return Attempt(**base, outcome="unchanged", body_hash=digest)
-    try:
-        parsed, items, analysis = parse(got.body, headers=got.headers, feed=feed, fetched_at=fetched_at,
-                                        run_id=run_id, first=state.body_hash is None)
-    except ParseError as exc:
-        return Attempt(**base, outcome="error", error=str(exc))
-    except Exception as exc:
-        return Attempt(**base, outcome="error", error=f"unexpected {type(exc).__name__} while parsing: {exc}")
-    return Attempt(**base, outcome="fetched", body_hash=digest, parsed=parsed, items=items, analysis=analysis)
-
-
-# -- the rules: what an attempt does to a feed's state (a pure function) ------------
-
-
-def _backoff(state: FeedState, errors: int, rng: random.Random) -> timedelta:
-    seconds = state.interval_s * errors * rng.uniform(*JITTER)
-    return min(timedelta(seconds=seconds), MAX_BACKOFF)
-
-
-def next_state(state: FeedState, attempt: Attempt, now: datetime, rng: random.Random) -> FeedState:
-    """Health bookkeeping after one attempt: validators, error count, next check
-    (interval; after n errors interval x n with jitter, at most 7 days; 429/503
-    at least Retry-After and 60 min), disabling (410, or 30 days failing), and
-    the permanent-redirect count."""
-    if attempt.outcome == "skipped":
-        return state  # not asked (EDGAR paused): nothing happened to the feed
-    s = replace(state, last_fetch_at=now, last_status=attempt.status, last_outcome=attempt.outcome)
-    got = attempt.fetched
-    if attempt.ok:
-        s = replace(s, error_count=0, first_failure_at=None, last_error=None, last_success_at=now,
-                    previous_success_at=state.last_success_at,
-                    next_check_at=now + timedelta(seconds=state.interval_s))
-        if got is not None:
-            if got.status == 304:
-                s = replace(s, etag=got.headers.get("etag") or s.etag,
-                            last_modified=got.headers.get("last-modified") or s.last_modified)
-            else:
-                s = replace(s, etag=got.headers.get("etag"), last_modified=got.headers.get("last-modified"),
-                            body_hash=attempt.body_hash)
-            s = _follow_redirects(s, got)
-        return s
-    errors = state.error_count + 1
-    first = state.first_failure_at or now
-    s = replace(s, error_count=errors, first_failure_at=first, last_error=attempt.error)
-    delay = _backoff(state, errors, rng)
-    if attempt.status in (429, 503):
-        asked = retry_after_seconds(got.headers.get("retry-after") if got else None, now)
-        delay = min(max(delay, RETRY_AFTER_FLOOR, timedelta(seconds=asked or 0)), MAX_BACKOFF)
-    s = replace(s, next_check_at=now + delay)
-    if attempt.status == 410:
-        s = replace(s, disabled_at=now, disabled_reason="the server answered 410 Gone: the feed was removed")
-    elif now - first >= DISABLE_AFTER:
-        s = replace(s, disabled_at=now,
-                    disabled_reason=f"failing since {first:%Y-%m-%d %H:%M} UTC (30 days): {attempt.error}")
-    return s
-
-
-def _follow_redirects(s: FeedState, got: Fetched) -> FeedState:
-    target = permanent_redirect(got)
-    if not target or target == s.fetch_url:
-        return replace(s, redirect_candidate=None, redirect_count=0)
-    count = s.redirect_count + 1 if target == s.redirect_candidate else 1
-    if count >= REDIRECT_REPEATS:
-        return replace(s, fetch_url=target, redirect_candidate=None, redirect_count=0)
-    return replace(s, redirect_candidate=target, redirect_count=count)
-
-
-# -- outcomes and the report ----------------------------------------------------------
-
-
-@dataclass
-class FeedOutcome:
-    feed: str
-    outcome: str
-    status: int | None = None
-    items: int = 0
-    new: int = 0
-    changed: int = 0
-    message: str = ""
-    next_check_at: datetime | None = None
-    disabled: str | None = None
-    moved_to: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome != "error"
-
-    def line(self) -> str:
-        if self.outcome == "skipped":
-            return f"skip   {self.feed}: {self.message}"
-        if self.outcome == "fetched":
-            text = f"ok     {self.feed}: {self.items} items, {self.new} new, {self.changed} changed"
-        elif self.outcome == "not_modified":
-            text = f"304    {self.feed}: not modified"
-        elif self.outcome == "unchanged":
-            text = f"same   {self.feed}: body unchanged, not parsed again"
-        elif self.disabled:
-            text = f"error  {self.feed}: {self.message}; feed disabled (`rivalwatch feeds enable {self.feed}` to retry)"
-        elif self.outcome == "error" and self.next_check_at is None:
-            text = f"error  {self.feed}: {self.message}"  # refused before asking: the message says what to fix
-        else:
-            when = f"{self.next_check_at:%Y-%m-%d %H:%M} UTC" if self.next_check_at else "the next run"
-            text = f"error  {self.feed}: {self.message}; retrying after {when}"
-        if self.ok and self.message:
-            text += f" [{self.message}]"
-        if self.moved_to:
-            text += f" [moved permanently to {redact(self.moved_to)}: fetched there from now on]"
-        return text
-
-    def detail(self) -> dict:
-        return dict(feed=self.feed, outcome=self.outcome, status=self.status, items=self.items, new=self.new,
-                    changed=self.changed, message=self.message or None,
-                    next_check_at=self.next_check_at.isoformat(timespec="seconds") if self.next_check_at else None,
-                    disabled=self.disabled)
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
-@dataclass
-class RefreshReport:
-    run_id: int
-    started_at: datetime
-    finished_at: datetime | None = None
-    outcomes: list[FeedOutcome] = field(default_factory=list)
-    not_due: int = 0
-    disabled: int = 0
-    analysed: int = 0
-    resumed_runs: list[int] = field(default_factory=list)
-    next_due_at: datetime | None = None
-    documents: int = 0  # filing documents stored (read, truncated or failed)
-    pooled_documents: int = 0  # feed documents parsed in worker processes
-
-    def count(self, outcome: str) -> int:
-        return sum(1 for o in self.outcomes if o.outcome == outcome)
-
-    @property
-    def errors(self) -> int:
-        return self.count("error")
-
-    @property
-    def new_items(self) -> int:
-        return sum(o.new for o in self.outcomes)
-
-    @property
-    def exit_code(self) -> int:
-        """0 when at least one feed succeeded or none was due; 1 when every due feed failed."""
-        return 1 if self.outcomes and self.errors == len(self.outcomes) else 0
-
-    def summary(self) -> str:
-        due = len(self.outcomes)
-        if not due:
-            waiting = [f"{self.not_due} not due"] + ([f"{self.disabled} disabled"] if self.disabled else [])
-            text = f"refresh: nothing due ({', '.join(waiting)})"
-            if self.resumed_runs:
-                runs = ", ".join(map(str, self.resumed_runs))
-                text += f", {self.analysed} analysed, completed interrupted run {runs}"
-            if self.next_due_at:
-                text += f"; next feed due {self.next_due_at:%Y-%m-%d %H:%M} UTC"
-            return text
-        skipped = self.count("skipped")
-        text = (f"refresh: {_n(due, 'feed')} due, {due - self.errors - skipped} ok ({self.count('fetched')} fetched, "
-                f"{self.count('not_modified')} not modified, {self.count('unchanged')} unchanged), "
-                + (f"{skipped} skipped (SEC EDGAR paused), " if skipped else "")
-                + f"{_n(self.errors, 'error')}, {_n(self.new_items, 'new item')}, {self.analysed} analysed")
-        if self.documents:
-            text += f", {_n(self.documents, 'filing document')}"
-        if self.not_due:
-            text += f", {self.not_due} not due"
-        if self.disabled:
-            text += f", {self.disabled} disabled"
-        if self.resumed_runs:
-            text += f", completed interrupted run {', '.join(map(str, self.resumed_runs))}"
-        if self.next_due_at:
-            text += f"; next feed due {self.next_due_at:%Y-%m-%d %H:%M} UTC"
-        return text
-
-
-class Reporter:
-    """Callbacks for people watching a refresh; the default says nothing."""
-
-    def start(self, total: int) -> None: ...
-
-    def feed(self, outcome: FeedOutcome) -> None: ...
-
-    def phase(self, text: str) -> None: ...
-
-    def note(self, text: str) -> None:
-        """A line worth a person's attention that is no feed's outcome (a truncated document)."""
-
-    def close(self) -> None: ...
 
 
 # -- the pass ---------------------------------------------------------------------------
