@@ -7,6 +7,10 @@ name (not by its position, which changes with the filters). Every colour is a
 mid-tone that reads on Streamlit's light and dark backgrounds; figures leave
 their background and text colours to the theme.
 
+Companies are shown by name: a figure of company ids takes `names` (id ->
+name, dashboard.names) for its labels, legends and hover text, and keeps the
+ids for colours and for what a click selects (`customdata`).
+
 Feed text reaches hover labels, which Plotly renders as a little HTML, so it
 is escaped first (`_safe`).
 """
@@ -23,6 +27,9 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard import rollups
+from dashboard.names import Names
+from dashboard.names import label as _name
+from dashboard.names import labels as _names
 
 COMPANY_COLOURS = {
     "meta": "#1f5fd6",
@@ -142,7 +149,7 @@ def _layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
 
 def mention_volume_figure(
     frame: pd.DataFrame, spikes: pd.DataFrame | None = None, *, limit: int = MAX_COMPANY_LINES,
-    title: str = "Stories naming each company",
+    title: str = "Stories naming each company", names: Names | None = None,
 ) -> go.Figure:
     """Lines of stories per company per bucket (copies of a story count once),
     the `limit` biggest companies and "other"; `frame` has bucket, company,
@@ -156,10 +163,11 @@ def mention_volume_figure(
     for company in drawn:
         rows = frame[frame["company"] == company].sort_values("bucket")
         fig.add_trace(go.Scatter(
-            x=rows["bucket"], y=rows["stories"], name=company, mode="lines+markers",
+            x=rows["bucket"], y=rows["stories"], name=_name(names, company), mode="lines+markers",
             line=dict(color=company_colour(company), width=2), marker=dict(size=5),
             customdata=rows["mentions"],
-            hovertemplate="%{y:,} stories (%{customdata:,} mentions)<extra>" + company + "</extra>",
+            hovertemplate=("%{y:,} stories (%{customdata:,} mentions)<extra>"
+                           + _safe(_name(names, company)) + "</extra>"),
         ))
     if spikes is not None and not spikes.empty:
         marks = spikes[spikes["company"].isin(drawn)]
@@ -171,7 +179,8 @@ def mention_volume_figure(
                 x=marks["bucket"], y=y, name="spike", mode="markers",
                 marker=dict(symbol="star", size=13, color=[company_colour(c) for c in marks["company"]],
                             line=dict(color=SPIKE_COLOUR, width=2)),
-                customdata=np.stack([marks["company"], marks["day"].astype(str), marks["stories"]], axis=1),
+                customdata=np.stack([_names(names, marks["company"]), marks["day"].astype(str),
+                                     marks["stories"]], axis=1),
                 hovertemplate="spike: %{customdata[0]}, %{customdata[2]} stories on %{customdata[1]}"
                               "<extra></extra>",
             ))
@@ -180,6 +189,7 @@ def mention_volume_figure(
 
 def share_of_voice_figure(
     frame: pd.DataFrame, *, of: str = "all", limit: int = MAX_COMPANY_LINES, title: str | None = None,
+    names: Names | None = None,
 ) -> go.Figure:
     """Stacked areas of each company's share of voice per bucket, the `limit`
     biggest companies and "other"; `frame` is a rollups.volume() frame.
@@ -204,10 +214,10 @@ def share_of_voice_figure(
         rows = frame[frame["company"] == company].sort_values("bucket")
         colour = company_colour(company)
         fig.add_trace(go.Scatter(
-            x=rows["bucket"], y=rows[column], name=company, mode="lines",
+            x=rows["bucket"], y=rows[column], name=_name(names, company), mode="lines",
             stackgroup="share", line=dict(color=colour, width=0.5), fillcolor=colour,
             customdata=rows["stories"],
-            hovertemplate="%{y:.1%} (%{customdata:,} stories)<extra>" + company + "</extra>",
+            hovertemplate="%{y:.1%} (%{customdata:,} stories)<extra>" + _safe(_name(names, company)) + "</extra>",
         ))
     fig = _layout(fig, title, "share of all stories" if of == "all" else "share of voice")
     fig.update_yaxes(tickformat=".0%", rangemode="tozero")
@@ -216,7 +226,7 @@ def share_of_voice_figure(
 
 def stance_mix_figure(
     frame: pd.DataFrame, *, by_speaker: bool = True, by: str = "speaker",
-    title: str = "Stance mix of rivalry statements",
+    title: str = "Stance mix of rivalry statements", names: Names | None = None,
 ) -> go.Figure:
     """Stacked bars of statements per stance, one bar per value of `by`
     (or one overall); `frame` has `by`, stance, edges."""
@@ -236,7 +246,7 @@ def stance_mix_figure(
     fig = go.Figure()
     for stance in stances:
         fig.add_trace(go.Bar(
-            y=bars, x=counts[stance].tolist(), name=stance, orientation="h",
+            y=_names(names, bars), x=counts[stance].tolist(), name=stance, orientation="h",
             marker_color=stance_colour(stance),
             hovertemplate="%{y}: %{x:,} " + stance + "<extra></extra>",
         ))
@@ -255,6 +265,7 @@ def _mix_text(row) -> str:
 
 def matrix_figure(
     pairs: pd.DataFrame, *, colour_by: str = "edges", title: str = "Who talks about whom",
+    names: Names | None = None,
 ) -> go.Figure:
     """Speaker (rows) x target (columns): cells coloured by statement count
     or mean polarity, the count written in each cell, mean polarity and
@@ -271,7 +282,8 @@ def matrix_figure(
     by_polarity = colour_by == "polarity"
     z = polarity if by_polarity else counts
     fig = go.Figure(go.Heatmap(
-        z=z.to_numpy(dtype=float), x=targets, y=speakers, hoverinfo="skip", xgap=2, ygap=2,
+        z=z.to_numpy(dtype=float), x=_names(names, targets), y=_names(names, speakers), hoverinfo="skip",
+        xgap=2, ygap=2,
         colorscale=POLARITY_SCALE if by_polarity else COUNT_SCALE,
         zmin=-1 if by_polarity else None, zmax=1 if by_polarity else None,
         zmid=0 if by_polarity else None,
@@ -280,12 +292,13 @@ def matrix_figure(
     ))
     hover = pairs.assign(mix=pairs.apply(_mix_text, axis=1))
     fig.add_trace(go.Scatter(
-        x=hover["target"], y=hover["speaker"], mode="markers", showlegend=False,
+        x=_names(names, hover["target"]), y=_names(names, hover["speaker"]), mode="markers", showlegend=False,
         marker=dict(symbol="square", size=26, opacity=0.01, color="#888888"),
         customdata=np.stack([hover["speaker"], hover["target"], hover["edges"],
                              hover["mean_polarity"].round(2), hover["main_stance"].fillna(""),
-                             hover["mix"]], axis=1),
-        hovertemplate=("<b>%{customdata[0]} → %{customdata[1]}</b><br>%{customdata[2]} statements, "
+                             hover["mix"], _names(names, hover["speaker"]), _names(names, hover["target"])],
+                            axis=1),
+        hovertemplate=("<b>%{customdata[6]} → %{customdata[7]}</b><br>%{customdata[2]} statements, "
                        "mean polarity %{customdata[3]}<br>%{customdata[5]}<br>"
                        "<i>click to read the evidence</i><extra></extra>"),
         unselected=dict(marker=dict(opacity=0.01)), selected=dict(marker=dict(opacity=0.3)),
@@ -339,22 +352,23 @@ def _node_size(stories: int, top: int) -> float:
 
 def network_figure(
     pairs: pd.DataFrame, totals: pd.DataFrame, *, colour_by: str = "polarity", max_pairs: int = 60,
-    title: str = "Who talks about whom",
+    title: str = "Who talks about whom", names: Names | None = None,
 ) -> go.Figure:
     """A directed graph: a node per company (size by stories naming it,
     `totals` has company, stories), an arrow per speaker -> target pair
     (width by statements, colour by mean polarity or by the most common
     stance), the `max_pairs` busiest pairs; `pairs` is a rollups.matrix()
     frame. Hover an arrow's middle for the pair's numbers; click it to
-    select the pair (`customdata` = speaker, target)."""
+    select the pair (`customdata` = speaker, target), or a node to select
+    its company (`customdata` = company, stories, statements out, in)."""
     if pairs.empty:
         return _empty(title)
     pairs = pairs.head(max_pairs)
     stories = dict(zip(totals["company"], totals["stories"], strict=True)) if not totals.empty else {}
-    names = sorted(set(pairs["speaker"]) | set(pairs["target"]),
+    nodes = sorted(set(pairs["speaker"]) | set(pairs["target"]),
                    key=lambda c: (-stories.get(c, 0), c))
-    where = _circle(names)
-    top = max([stories.get(c, 0) for c in names] + [1])
+    where = _circle(nodes)
+    top = max([stories.get(c, 0) for c in nodes] + [1])
     biggest = max(pairs["edges"].max(), 1)
     fig = go.Figure()
     mids = []
@@ -376,27 +390,30 @@ def network_figure(
                            arrowcolor=colour)
         mid = len(xs) // 2
         mids.append((xs[mid], ys[mid], row.speaker, row.target, row.edges,
-                     round(float(row.mean_polarity), 2), row.main_stance or "", _mix_text(row._asdict())))
-    middle = pd.DataFrame(mids, columns=["x", "y", "speaker", "target", "edges", "polarity", "stance", "mix"])
+                     round(float(row.mean_polarity), 2), row.main_stance or "", _mix_text(row._asdict()),
+                     _name(names, row.speaker), _name(names, row.target)))
+    middle = pd.DataFrame(mids, columns=["x", "y", "speaker", "target", "edges", "polarity", "stance", "mix",
+                                         "speaker_label", "target_label"])
     fig.add_trace(go.Scatter(
         x=middle["x"], y=middle["y"], mode="markers", showlegend=False,
         marker=dict(size=12, opacity=0.01, color="#888888"),
-        customdata=middle[["speaker", "target", "edges", "polarity", "stance", "mix"]].to_numpy(),
-        hovertemplate=("<b>%{customdata[0]} → %{customdata[1]}</b><br>%{customdata[2]} statements, "
+        customdata=middle[["speaker", "target", "edges", "polarity", "stance", "mix", "speaker_label",
+                           "target_label"]].to_numpy(),
+        hovertemplate=("<b>%{customdata[6]} → %{customdata[7]}</b><br>%{customdata[2]} statements, "
                        "mean polarity %{customdata[3]}<br>%{customdata[5]}<extra></extra>"),
         unselected=dict(marker=dict(opacity=0.01)), selected=dict(marker=dict(opacity=0.5)),
     ))
     out_counts = pairs.groupby("speaker")["edges"].sum()
     in_counts = pairs.groupby("target")["edges"].sum()
     fig.add_trace(go.Scatter(
-        x=[where[c][0] for c in names], y=[where[c][1] for c in names], mode="markers+text",
-        text=names, textposition=[_outward(*where[c]) for c in names],
-        marker=dict(size=[_node_size(stories.get(c, 0), top) for c in names],
-                    color=[company_colour(c) for c in names], line=dict(width=1, color="#888888")),
-        customdata=np.array([[stories.get(c, 0), int(out_counts.get(c, 0)), int(in_counts.get(c, 0))]
-                             for c in names]),
-        hovertemplate=("<b>%{text}</b><br>%{customdata[0]:,} stories<br>"
-                       "%{customdata[1]:,} statements about others, %{customdata[2]:,} about it"
+        x=[where[c][0] for c in nodes], y=[where[c][1] for c in nodes], mode="markers+text",
+        text=_names(names, nodes), textposition=[_outward(*where[c]) for c in nodes],
+        marker=dict(size=[_node_size(stories.get(c, 0), top) for c in nodes],
+                    color=[company_colour(c) for c in nodes], line=dict(width=1, color="#888888")),
+        customdata=np.array([[c, int(stories.get(c, 0)), int(out_counts.get(c, 0)), int(in_counts.get(c, 0))]
+                             for c in nodes], dtype=object),
+        hovertemplate=("<b>%{text}</b><br>%{customdata[1]:,} stories<br>"
+                       "%{customdata[2]:,} statements about others, %{customdata[3]:,} about it"
                        "<extra></extra>"),
         showlegend=False,
     ))
@@ -418,20 +435,24 @@ def network_figure(
 
 
 def pair_stance_figure(pairs: pd.DataFrame, *, limit: int = 15,
-                       title: str = "Stance mix of the busiest pairs") -> go.Figure:
+                       title: str = "Stance mix of the busiest pairs", names: Names | None = None) -> go.Figure:
     """Stacked bars of statements per stance for the `limit` busiest
     speaker -> target pairs of a rollups.matrix() frame."""
     if pairs.empty:
         return _empty(title)
-    return stance_mix_figure(rollups.stance_mix(pairs.head(limit), by="pair"), by="pair", title=title)
+    busiest = pairs.head(limit)
+    busiest = busiest.assign(speaker=_names(names, busiest["speaker"]), target=_names(names, busiest["target"]))
+    return stance_mix_figure(rollups.stance_mix(busiest, by="pair"), by="pair", title=title)
 
 
-def timeline_figure(statements: pd.DataFrame, *, title: str = "Statements over time") -> go.Figure:
+def timeline_figure(statements: pd.DataFrame, *, title: str = "Statements over time",
+                    names: Names | None = None) -> go.Figure:
     """One dot per statement: when (x), about whom (y), stance (colour),
     the evidence on hover; `statements` is an evidence frame."""
     if statements.empty:
         return _empty(title)
     frame = statements.dropna(subset=["published_at"])
+    frame = frame.assign(target=_names(names, frame["target"]))
     targets = _by_volume(frame.assign(n=1), "target", "n")
     fig = go.Figure()
     for stance in [s for s in STANCES if s in set(frame["stance"])]:
@@ -451,12 +472,12 @@ def timeline_figure(statements: pd.DataFrame, *, title: str = "Statements over t
 
 
 def spike_figure(series: pd.DataFrame, spikes: pd.DataFrame, company: str, *,
-                 title: str | None = None) -> go.Figure:
+                 title: str | None = None, names: Names | None = None) -> go.Figure:
     """One company's stories per day with the spike threshold (baseline mean
     + k standard deviations of the previous days) and its spikes; `series`
     has day, stories, baseline, threshold; `spikes` has day, stories. Spike
     markers are clickable (`customdata` = day)."""
-    title = title or f"{company}: stories per day and spikes"
+    title = title or f"{_name(names, company)}: stories per day and spikes"
     if series.empty:
         return _empty(title)
     colour = company_colour(company)
@@ -483,7 +504,7 @@ def spike_figure(series: pd.DataFrame, spikes: pd.DataFrame, company: str, *,
 
 
 def momentum_figure(table: pd.DataFrame, label: str, *, limit: int = 15,
-                    title: str = "Momentum") -> go.Figure:
+                    title: str = "Momentum", names: Names | None = None) -> go.Figure:
     """Bars of recent vs expected counts (lift) for the `limit` biggest
     movers, up and down; `table` is a rollups.momentum() frame whose `label`
     column names the bars (a company id gets its colour)."""
@@ -495,7 +516,7 @@ def momentum_figure(table: pd.DataFrame, label: str, *, limit: int = 15,
                for v, lift in zip(movers[label], movers["lift"], strict=True)]
     change = movers["change"].map(lambda c: "new" if pd.isna(c) else f"{c:+.0%}")
     fig = go.Figure(go.Bar(
-        x=movers["lift"], y=movers[label].astype(str), orientation="h", marker_color=colours,
+        x=movers["lift"], y=_names(names, movers[label]), orientation="h", marker_color=colours,
         customdata=np.stack([movers["recent"], movers["baseline_per_day"].round(2), change], axis=1),
         hovertemplate=("<b>%{y}</b><br>%{customdata[0]:,} recently, %{customdata[1]} a day before "
                        "(%{customdata[2]})<br>lift %{x:+.1f}<extra></extra>"),

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard import rollups
+from dashboard import names, rollups
 from warehouse import db, queries, sandbox
 
 EMPTY_STATE = (
@@ -73,7 +73,19 @@ def _ids(values) -> list[str]:
 
 
 def company_options() -> list[str]:
+    """Every company id of the warehouse, in the order of their names."""
     return [str(c) for c in _run("companies_seen")["company"]]
+
+
+def company_names() -> dict[str, str]:
+    """id -> the name pages show (dashboard.names); read once per snapshot."""
+    return _company_names(*_key())
+
+
+@st.cache_data(ttl=3600, max_entries=64, show_spinner=False)
+def _company_names(path: str, version: str) -> dict[str, str]:
+    seen = _run("companies_seen")
+    return names.from_rows(seen["company"], seen["name"])
 
 
 def date_bounds() -> tuple[date | None, date | None]:
@@ -238,7 +250,9 @@ def pair_momentum(end: date | None, window: str) -> pd.DataFrame:
     else:
         table = rollups.momentum(days, ["speaker", "target"], "edges", end=end,
                                  recent_days=recent, baseline_days=baseline)
-    return table.assign(pair=table["speaker"].astype(str) + " → " + table["target"].astype(str))
+    known = company_names()
+    return table.assign(pair=names.series(known, table["speaker"].astype(str)) + " → "
+                        + names.series(known, table["target"].astype(str)))
 
 
 def rivalry_matrix(start: date | None, end: date | None, companies) -> pd.DataFrame:
@@ -302,6 +316,13 @@ def search_terms(text: str | None) -> tuple[str | None, str | None]:
     return "%" + text.replace("%", "_") + "%", text.lower()
 
 
+# The name columns the evidence frames carry beside their ids, so quotes and
+# tables show names and downloads keep both (`speaker_name` is already the
+# person named as the speaker).
+STATEMENT_NAMES = {"speaker": "speaker_company_name", "target": "target_company_name"}
+SENTENCE_NAMES = {"companies": "company_names"}
+
+
 @dataclass(frozen=True)
 class Evidence:
     frame: pd.DataFrame
@@ -334,7 +355,7 @@ def evidence(
         stances=_ids(stances), feeds=_ids(feeds), start=start, end=end, pattern=pattern,
         needle=needle, limit=int(limit),
     )
-    return _evidence(frame, limit)
+    return _evidence(names.with_names(frame, company_names(), STATEMENT_NAMES), limit)
 
 
 def sentences(
@@ -350,7 +371,7 @@ def sentences(
         frame = _run("evidence_mentions", **params)
     else:
         frame = _run("sentence_search", pattern=pattern, needle=needle, **params)
-    return _evidence(frame, limit)
+    return _evidence(names.with_names(frame, company_names(), SENTENCE_NAMES), limit)
 
 
 def company_entities(company: str, start: date | None, end: date | None, limit: int = 100) -> pd.DataFrame:

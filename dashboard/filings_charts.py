@@ -1,7 +1,8 @@
 """Plotly figures of the Filings page: pure functions from a named query's
 DataFrame to a figure (tested on literal frames, no Streamlit). Colours and
-hover escaping follow dashboard.charts: a company keeps its colour, feed
-text is escaped before it reaches a hover label."""
+hover escaping follow dashboard.charts: a company keeps its colour and is
+shown by name (`names`), feed text is escaped before it reaches a hover
+label."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import COUNT_SCALE, LEGEND_BELOW, _empty, _safe, company_colour
+from dashboard.names import Names
+from dashboard.names import labels as _names
 
 # One marker per kind of record, so forms read apart on the timeline.
 FORM_SYMBOLS = {"10-K": "square", "10-Q": "diamond", "8-K": "circle", "S-1": "star", "DEF 14A": "triangle-up",
@@ -23,7 +26,8 @@ def _order(frame: pd.DataFrame, key: str, value: str | None = None) -> list[str]
     return sorted(totals.index, key=lambda k: (-totals[k], str(k)))
 
 
-def filings_timeline_figure(frame: pd.DataFrame, *, title: str = "Filings and docket entries") -> go.Figure:
+def filings_timeline_figure(frame: pd.DataFrame, *, title: str = "Filings and docket entries",
+                            names: Names | None = None) -> go.Figure:
     """One row per company, one marker per filing (shape by form type) or
     docket entry, coloured by company; `frame` is filings_timeline.sql."""
     if frame.empty:
@@ -33,7 +37,7 @@ def filings_timeline_figure(frame: pd.DataFrame, *, title: str = "Filings and do
     for label in _order(frame, "label"):
         rows = frame[frame["label"] == label]
         fig.add_trace(go.Scatter(
-            x=rows["day"], y=rows["company"], mode="markers", name=str(label),
+            x=rows["day"], y=_names(names, rows["company"]), mode="markers", name=str(label),
             marker=dict(symbol=FORM_SYMBOLS.get(label, OTHER_SYMBOL), size=11,
                         color=[company_colour(str(c)) for c in rows["company"]],
                         line=dict(width=1, color="#555555")),
@@ -43,12 +47,14 @@ def filings_timeline_figure(frame: pd.DataFrame, *, title: str = "Filings and do
         ))
     fig.update_layout(title=title, legend=LEGEND_BELOW, height=max(300, 38 * len(companies) + 160),
                       margin=dict(l=10, r=10, t=50, b=10))
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(reversed(companies)), title=None)
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=_names(names, reversed(companies)),
+                     title=None)
     fig.update_xaxes(title=None)
     return fig
 
 
-def competitor_heatmap_figure(matrix: pd.DataFrame, *, title: str = "Named as competitor") -> go.Figure:
+def competitor_heatmap_figure(matrix: pd.DataFrame, *, title: str = "Named as competitor",
+                              names: Names | None = None) -> go.Figure:
     """Filer (rows) x competitor (columns), coloured by the sentences that
     name the pair (the count in each cell), with the filings and the
     threat/benchmark wording on hover; `matrix` is filings_competitor_matrix.sql."""
@@ -59,13 +65,14 @@ def competitor_heatmap_figure(matrix: pd.DataFrame, *, title: str = "Named as co
     cells = matrix.set_index(["filer", "competitor"])
     counts = cells["statements"].unstack().reindex(index=filers, columns=competitors)
     fig = go.Figure(go.Heatmap(
-        z=counts.to_numpy(dtype=float), x=competitors, y=filers, xgap=2, ygap=2, colorscale=COUNT_SCALE,
+        z=counts.to_numpy(dtype=float), x=_names(names, competitors), y=_names(names, filers), xgap=2, ygap=2,
+        colorscale=COUNT_SCALE,
         zmin=0, colorbar=dict(title="sentences", thickness=12, tickformat="d"),
         text=counts.map(lambda n: "" if pd.isna(n) else f"{int(n):,}").to_numpy(), texttemplate="%{text}",
         hoverinfo="skip",
     ))
     fig.add_trace(go.Scatter(
-        x=matrix["competitor"], y=matrix["filer"], mode="markers", showlegend=False,
+        x=_names(names, matrix["competitor"]), y=_names(names, matrix["filer"]), mode="markers", showlegend=False,
         marker=dict(symbol="square", size=26, opacity=0.01, color="#888888"),
         customdata=np.stack([matrix["filings"], matrix["statements"], matrix["threat"], matrix["benchmark"],
                              matrix["last_filed"].astype(str).str.slice(0, 10)], axis=1),

@@ -1,13 +1,22 @@
 """Sidebar filter widgets shared by the pages. Each is bound to a URL query
 parameter named by its key, so a filtered view can be bookmarked or shared;
 the pages use the same keys for the same things (`dates`, `company`), so the
-choice follows the user from page to page."""
+choice follows the user from page to page.
+
+Company choosers show names and hold ids (`names`: id -> name, see
+dashboard.names). Streamlit's own URL binding would write the shown name
+into the URL, so these keep the URL themselves: ids in it
+(`/evidence?speaker=meta`), as links, bookmarks and the README use, and a
+name in a hand-written URL is understood too.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 import streamlit as st
+
+from dashboard.names import Names, id_for, label
 
 
 def date_range(
@@ -29,18 +38,54 @@ def date_range(
     return start, end
 
 
-def choose(label: str, options: list[str], *, key: str, help: str | None = None) -> list[str]:
-    """A multiselect where choosing nothing means everything."""
-    return st.sidebar.multiselect(
-        label, options, key=key, bind="query-params", placeholder="All", help=help,
-    )
+def choose(label_text: str, options: list[str], *, key: str, help: str | None = None,
+           names: Names | None = None) -> list[str]:
+    """A multiselect where choosing nothing means everything; with `names`,
+    the options are company ids shown by name."""
+    if names is None:
+        return st.sidebar.multiselect(
+            label_text, options, key=key, bind="query-params", placeholder="All", help=help,
+        )
+    _seed(key, options, names, many=True)
+    chosen = st.sidebar.multiselect(label_text, options, key=key, placeholder="All", help=help,
+                                    format_func=lambda c: label(names, c))
+    _to_url(key, chosen)
+    return chosen
 
 
-def one(label: str, options: list[str], *, key: str, index: int = 0, help: str | None = None,
-        sidebar: bool = True) -> str | None:
-    """A single choice bound to the URL (None when there is nothing to choose)."""
+def one(label_text: str, options: list[str], *, key: str, index: int = 0, help: str | None = None,
+        sidebar: bool = True, names: Names | None = None) -> str | None:
+    """A single choice bound to the URL (None when there is nothing to
+    choose); with `names`, the options are company ids shown by name."""
     if not options:
         return None
     where = st.sidebar if sidebar else st
-    return where.selectbox(label, options, index=min(index, len(options) - 1), key=key,
-                           bind="query-params", help=help)
+    index = min(index, len(options) - 1)
+    if names is None:
+        return where.selectbox(label_text, options, index=index, key=key, bind="query-params", help=help)
+    _seed(key, options, names, many=False, default=options[index])
+    chosen = where.selectbox(label_text, options, key=key, help=help, format_func=lambda c: label(names, c))
+    _to_url(key, [chosen])
+    return chosen
+
+
+def _seed(key: str, options: list[str], names: Names, *, many: bool, default: str | None = None) -> None:
+    """Before the widget is drawn: its value from the URL on the first run of
+    the page, else the user's last choice, in either case only options that
+    still exist (a filter or a new snapshot may have taken one away)."""
+    known = set(options)
+    if key in st.session_state:
+        held = st.session_state[key]
+        held = list(held or ()) if many else ([held] if held is not None else [])
+    else:
+        held = [id_for(names, v) or v for v in st.query_params.get_all(key)]
+    kept = [v for v in dict.fromkeys(held) if v in known]
+    st.session_state[key] = kept if many else (kept[0] if kept else default)
+
+
+def _to_url(key: str, ids: list[str]) -> None:
+    if ids:
+        if st.query_params.get_all(key) != ids:
+            st.query_params[key] = ids
+    elif key in st.query_params:
+        del st.query_params[key]

@@ -95,15 +95,26 @@ def _sources(row: dict) -> str:
     return text + (f": {links}" if links else "")
 
 
+def _company(row: dict, column: str) -> str:
+    """A company of the row by its name (the `<column>_company_name` that
+    dashboard.data adds), else its id."""
+    named = row.get(f"{column}_company_name")
+    return str(named if isinstance(named, str) and named else row.get(column))
+
+
 def statement_html(row: dict) -> str:
     """One statement (an evidence_edges row) as a quote: the evidence with the
-    aliases marked, who said it about whom in what stance, when, the source."""
+    aliases marked, who said it about whom (by name) in what stance, when,
+    the source."""
     stance = str(row.get("stance") or "")
+    speaker, target = _company(row, "speaker"), _company(row, "target")
     said_by = row.get("speaker_name")
-    said_by = f" ({html.escape(str(said_by))})" if isinstance(said_by, str) and said_by else ""
+    # A company's own feed names the company as the speaker: said once.
+    said_by = (f" ({html.escape(said_by)})" if isinstance(said_by, str) and said_by
+               and said_by.casefold() != speaker.casefold() else "")
     title = row.get("title") if isinstance(row.get("title"), str) else row.get("feed") or "source"
     meta = (
-        f"<b>{html.escape(str(row.get('speaker')))}</b>{said_by} → <b>{html.escape(str(row.get('target')))}</b> · "
+        f"<b>{html.escape(speaker)}</b>{said_by} → <b>{html.escape(target)}</b> · "
         f"<span class='rw-stance'>{html.escape(stance)}</span> · polarity {float(row.get('polarity') or 0):+.2f} · "
         f"{_when(row.get('published_at'))} · {html.escape(str(row.get('feed') or ''))} · "
         f"{_link(row.get('url'), str(title))}{_sources(row)}"
@@ -117,8 +128,8 @@ def statement_html(row: dict) -> str:
 
 def sentence_html(row: dict) -> str:
     """One sentence (an evidence_mentions row): the sentence with the aliases
-    marked, the companies it names, when, the source."""
-    companies = ", ".join(_as_list(row.get("companies")))
+    marked, the companies it names (by name), when, the source."""
+    companies = ", ".join(_as_list(row.get("company_names")) or _as_list(row.get("companies")))
     title = row.get("title") if isinstance(row.get("title"), str) else row.get("feed") or "source"
     meta = (
         f"<b>{html.escape(companies)}</b> · {_when(row.get('published_at'))} · "

@@ -2,11 +2,12 @@
 about whom, in what stance) or any sentence naming a company, searchable by
 text, company, speaker, stance, feed and date; the matched names are marked,
 each result links to its source and lists every feed that carried the story;
-CSV and Parquet downloads."""
+CSV and Parquet downloads (companies by id and by name)."""
 
 import streamlit as st
 
 from dashboard import charts, data, export, filters, quotes
+from dashboard.names import labels
 
 PAGE_SIZE = 25
 MODES = ["statements", "sentences"]
@@ -18,13 +19,13 @@ mode = st.sidebar.radio(
     help="Statements: a company speaking about another, with its stance. "
          "Sentences: every sentence that names a company.",
 )
-companies = data.company_options()
+companies, known = data.company_options(), data.company_names()
 if mode == "statements":
-    speakers = filters.choose("Speaker", companies, key="speaker")
-    targets = filters.choose("Target", companies, key="target")
+    speakers = filters.choose("Speaker", companies, key="speaker", names=known)
+    targets = filters.choose("Target", companies, key="target", names=known)
     stances = filters.choose("Stance", list(charts.STANCES), key="stance")
 else:
-    named = filters.choose("Companies named", companies, key="company")
+    named = filters.choose("Companies named", companies, key="company", names=known)
 feeds = filters.choose("Feed", data.feed_names(), key="feed")
 start, end = filters.date_range(*data.date_bounds())
 search = st.sidebar.text_input(
@@ -43,8 +44,8 @@ else:
     noun, render = "sentences", quotes.sentence_html
 
 if mode == "statements" and (speakers or targets):
-    who = ", ".join(speakers) if speakers else "anyone"
-    whom = ", ".join(targets) if targets else "anyone"
+    who = ", ".join(labels(known, speakers)) if speakers else "anyone"
+    whom = ", ".join(labels(known, targets)) if targets else "anyone"
     st.subheader(f"{who} → {whom}" + (f" · {', '.join(stances)}" if stances else ""))
 
 frame = result.frame
@@ -70,18 +71,19 @@ if view == "quotes":
     shown = frame.iloc[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
     st.html(quotes.quotes_html(shown, render))
 else:
-    columns = (["published_at", "speaker", "target", "stance", "polarity", "evidence", "speaker_name",
-                "speaker_via", "feed", "url", "sources", "copies"] if mode == "statements" else
-               ["published_at", "companies", "sentence", "aliases", "feed", "url", "sources", "copies"])
+    # Names on screen; the ids stay in the frame for the downloads.
+    columns = (["published_at", "speaker_company_name", "target_company_name", "stance", "polarity", "evidence",
+                "speaker_name", "speaker_via", "feed", "url", "sources", "copies"] if mode == "statements" else
+               ["published_at", "company_names", "sentence", "aliases", "feed", "url", "sources", "copies"])
     st.dataframe(
         frame, hide_index=True, height=640, column_order=columns,
         column_config={
             "published_at": st.column_config.DatetimeColumn("Published (UTC)", format="YYYY-MM-DD HH:mm"),
-            "speaker": "Speaker", "target": "Target", "stance": "Stance",
+            "speaker_company_name": "Speaker", "target_company_name": "Target", "stance": "Stance",
             "polarity": st.column_config.NumberColumn("Polarity", format="%.2f"),
             "evidence": st.column_config.TextColumn("Evidence", width="large"),
             "sentence": st.column_config.TextColumn("Sentence", width="large"),
-            "companies": st.column_config.ListColumn("Companies"),
+            "company_names": st.column_config.ListColumn("Companies"),
             "aliases": st.column_config.ListColumn("Named as"),
             "speaker_name": "Said by", "speaker_via": "Found via", "feed": "Feed",
             "url": st.column_config.LinkColumn("Source", display_text=r"https?://([^/?#]+)"),

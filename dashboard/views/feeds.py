@@ -4,7 +4,7 @@ refresh` in the background and never blocks the page."""
 
 import streamlit as st
 
-from dashboard import data, filings_data, refresh
+from dashboard import data, filings_data, names, refresh
 from warehouse.db import WarehouseMissing
 
 STATE = "refresh_started"
@@ -47,7 +47,7 @@ if not data.has_snapshot():
     st.stop()
 
 try:
-    table = data.feeds()
+    table = names.shown(data.feeds(), data.company_names(), ["owner"])
     runs = data.recent_runs()
 except WarehouseMissing:
     st.info(data.EMPTY_STATE, icon=":material/inbox:")

@@ -4,14 +4,15 @@ stance mix of who-says-what-about-whom, and the busiest rivalries."""
 
 import streamlit as st
 
-from dashboard import charts, data, filters, rollups
+from dashboard import charts, data, filters, names, rollups
 
 st.title("Overview")
 
 first_day, last_day = data.date_bounds()
 start, end = filters.date_range(first_day, last_day)
+known = data.company_names()
 companies = filters.choose(
-    "Companies", data.company_options(), key="company",
+    "Companies", data.company_options(), key="company", names=known,
     help="Stories naming these companies; statements where one of them speaks or is spoken about.",
 )
 bucket = st.sidebar.radio(
@@ -54,13 +55,13 @@ else:
     if not spikes.empty:
         spikes = spikes.assign(bucket=rollups.bucket_start(spikes["day"], bucket))
     left, right = st.columns(2)
-    left.plotly_chart(charts.mention_volume_figure(volume, spikes), key="volume")
+    left.plotly_chart(charts.mention_volume_figure(volume, spikes, names=known), key="volume")
     with right:
         share = st.empty()  # the chart above its switch, level with the volume chart
         of = st.radio("Share of voice as a share of", ["all stories", "these companies' stories"],
                       key="sov", bind="query-params", horizontal=True)
-        share.plotly_chart(charts.share_of_voice_figure(volume, of="all" if of == "all stories" else "named"),
-                           key="share")
+        share.plotly_chart(charts.share_of_voice_figure(volume, of="all" if of == "all stories" else "named",
+                                                        names=known), key="share")
     st.caption(
         "Stories, not copies: a story carried by several feeds counts once, on the day of its first "
         "copy. Share of voice is a company's stories over all stories in the bucket (as Media Cloud "
@@ -81,12 +82,12 @@ mix = data.stance_mix(start, end, companies)
 if mix.empty:
     st.info("No rivalry statements for these filters.")
 else:
-    st.plotly_chart(charts.stance_mix_figure(mix, by_speaker=by_speaker), key="mix_chart")
+    st.plotly_chart(charts.stance_mix_figure(mix, by_speaker=by_speaker, names=known), key="mix_chart")
 
 st.subheader("Top speaker → target pairs")
 pairs = data.top_pairs(start, end, companies)
 st.dataframe(
-    pairs, hide_index=True,
+    names.shown(pairs, known, ["speaker", "target"]), hide_index=True,
     column_config={
         "speaker": "Speaker", "target": "Target", "edges": "Statements",
         "main_stance": "Main stance",

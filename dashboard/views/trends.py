@@ -4,7 +4,7 @@ coverage spiked, by a documented rule, with the stories that caused them."""
 
 import streamlit as st
 
-from dashboard import charts, data, filters, rollups
+from dashboard import charts, data, filters, names, rollups
 
 EVIDENCE = "views/evidence.py"
 
@@ -12,7 +12,8 @@ st.title("Trends & spikes")
 
 first_day, last_day = data.date_bounds()
 start, end = filters.date_range(first_day, last_day)
-companies = filters.choose("Companies", data.company_options(), key="company",
+known = data.company_names()
+companies = filters.choose("Companies", data.company_options(), key="company", names=known,
                            help="Momentum and spikes of these companies (pairs where one of them speaks "
                                 "or is spoken about).")
 window = st.sidebar.radio("Momentum window", list(rollups.MOMENTUM_WINDOWS), key="window",
@@ -38,9 +39,9 @@ momentum_columns = {
 }
 left, right = st.columns(2)
 with left:
-    st.plotly_chart(charts.momentum_figure(by_company, "company", title="Companies (stories)"),
+    st.plotly_chart(charts.momentum_figure(by_company, "company", title="Companies (stories)", names=known),
                     key="company_momentum")
-    st.dataframe(by_company, hide_index=True, height=260,
+    st.dataframe(names.shown(by_company, known, ["company"]), hide_index=True, height=260,
                  column_config={"company": "Company", **momentum_columns})
 with right:
     st.plotly_chart(charts.momentum_figure(by_pair, "pair", title="Pairs (statements)"), key="pair_momentum")
@@ -58,14 +59,15 @@ spikes = data.spikes(start, end, companies)
 with_spikes = list(dict.fromkeys(spikes["company"])) if not spikes.empty else []
 ranked = data.company_totals(start, end)["company"].tolist()
 choices = with_spikes + [c for c in ranked if c not in with_spikes and (not companies or c in companies)]
-company = filters.one("Company", choices, key="spiking", sidebar=False,
+company = filters.one("Company", choices, key="spiking", sidebar=False, names=known,
                       help="Companies with spikes in the selection come first.")
 if company is None:
     st.info("No company is named in this selection.")
     st.stop()
 
+name = names.label(known, company)
 mine = spikes[spikes["company"] == company] if not spikes.empty else spikes
-chart = st.plotly_chart(charts.spike_figure(data.spike_series(company, start, end), mine, company),
+chart = st.plotly_chart(charts.spike_figure(data.spike_series(company, start, end), mine, company, names=known),
                         key="spike_chart", on_select="rerun", selection_mode="points")
 days = [str(d) for d in mine["day"]] if not mine.empty else []
 points = chart.selection.points if chart else []
@@ -76,10 +78,11 @@ if clicked in days and st.session_state.get("_spike_clicked") != clicked:
     st.session_state["day"] = clicked
 
 if not days:
-    st.info(f"No spike for {company} in this selection: its coverage stayed within "
+    st.info(f"No spike for {name} in this selection: its coverage stayed within "
             f"{rollups.SPIKE_SIGMAS:g} standard deviations of its recent mean.")
 else:
-    st.dataframe(mine, hide_index=True, height=min(280, 36 * len(mine) + 40), column_config={
+    shown = names.shown(mine, known, ["company"])
+    st.dataframe(shown, hide_index=True, height=min(280, 36 * len(mine) + 40), column_config={
         "day": st.column_config.DateColumn("Day"), "company": "Company", "stories": "Stories",
         "baseline": st.column_config.NumberColumn("Mean before", format="%.2f"),
         "std": st.column_config.NumberColumn("Std dev", format="%.2f"),
@@ -88,7 +91,7 @@ else:
     })
     day = st.selectbox("Stories behind the spike of", days, key="day", bind="query-params")
     stories = data.spike_items(company, day)
-    st.markdown(f"**{len(stories):,} stories named {company} on {day}** (first copies that day), "
+    st.markdown(f"**{len(stories):,} stories named {name} on {day}** (first copies that day), "
                 "with every feed that carried them:")
     st.dataframe(stories, hide_index=True, column_order=[
         "published_at", "title", "sentence", "mentions", "copies", "sources", "url", "source_urls"],
@@ -101,5 +104,5 @@ else:
             "url": st.column_config.LinkColumn("Source", display_text=r"https?://([^/?#]+)"),
             "source_urls": st.column_config.ListColumn("Every copy"),
         })
-    st.page_link(EVIDENCE, label=f"Every sentence naming {company} on {day}", icon=":material/format_quote:",
+    st.page_link(EVIDENCE, label=f"Every sentence naming {name} on {day}", icon=":material/format_quote:",
                  query_params={"mode": "sentences", "company": company, "dates": [day, day]})

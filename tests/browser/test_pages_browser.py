@@ -2,7 +2,10 @@
 the demo warehouse, headless Debian chromium through Playwright. Each page
 must render without an exception or an error box; a click on a cell of the
 rivalry matrix must land on the Evidence page filtered to that pair; each
-page is saved to docs/screenshots/ (the README shows them).
+page is saved to docs/screenshots/ (the README shows them). Companies show
+by name (from the warehouse) in charts, legends, tables, filters and quotes,
+never by their ids, which stay in the URL; a company without a name (here
+one the literal warehouse names only by a product) shows its id.
 
 Chromium is a system package (`apt-get install chromium`, see .ci/run). A
 machine without it fails here with the reason; set RIVALWATCH_SKIP_BROWSER=1
@@ -22,6 +25,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from warehouse import db, queries
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -84,9 +89,13 @@ def chromium():
 
 @pytest.fixture(scope="module")
 def server(demo_warehouse, tmp_path_factory):
+    yield from _serve(demo_warehouse, tmp_path_factory)
+
+
+def _serve(warehouse: Path, tmp_path_factory):
     port = _free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = dict(os.environ, RIVALWATCH_DB=str(demo_warehouse))
+    env = dict(os.environ, RIVALWATCH_DB=str(warehouse))
     with open(log, "wb") as out:
         process = subprocess.Popen(_serve_command(port), cwd=ROOT, env=env, stdout=out,
                                    stderr=subprocess.STDOUT, start_new_session=True)
@@ -161,7 +170,7 @@ def test_page_renders_without_errors(page, title):
         network.screenshot(path=str(SCREENSHOTS / "rivalry-network.png"))
 
 
-def test_matrix_cell_drills_down_to_the_pairs_evidence(page):
+def test_matrix_cell_drills_down_to_the_pairs_evidence(page, demo_warehouse):
     _open(page, "Rivalry")
     matrix = page.locator(".js-plotly-plot").first
     matrix.scroll_into_view_if_needed()
@@ -178,5 +187,100 @@ def test_matrix_cell_drills_down_to_the_pairs_evidence(page):
     quotes = page.locator(".rw-quote")
     assert quotes.count() > 0, "the drill-down shows no statement"
     speaker = page.url.split("speaker=")[1].split("&")[0]
-    assert speaker in quotes.first.inner_text()
+    names = _company_names(demo_warehouse)
+    assert speaker in names, "the URL carries the company's id"
+    assert quotes.first.locator(".rw-meta b").first.inner_text() == names[speaker]
     page.screenshot(path=str(SCREENSHOTS / "drilldown-evidence.png"))
+
+
+# Company names, not ids.
+
+def _company_names(warehouse: Path) -> dict[str, str]:
+    """id -> name as the warehouse has them (companies_seen.sql), read from
+    the published snapshot as the dashboard reads it."""
+    con = db.open_reader(warehouse)
+    try:
+        seen = queries.run(con, "companies_seen")
+    finally:
+        con.close()
+    return {c: (n if isinstance(n, str) else c) for c, n in zip(seen["company"], seen["name"], strict=True)}
+
+
+def _ids_shown(texts, names: dict[str, str]) -> set[str]:
+    """The texts that are the id of a company that has a name of its own."""
+    return {t.strip() for t in texts if t and t.strip() in names and names[t.strip()] != t.strip()}
+
+
+def _svg_texts(tab, selector: str) -> list[str]:
+    return tab.locator(selector).evaluate_all("els => els.map(e => e.textContent)")
+
+
+def _table_cells(tab, index: int = 0) -> list[str]:
+    table = tab.locator('[data-testid="stDataFrame"]').nth(index)
+    table.scroll_into_view_if_needed()
+    tab.wait_for_timeout(300)
+    return table.locator('td, [role="gridcell"]').all_inner_texts()
+
+
+def _goto(tab, base: str, path: str, title: str) -> None:
+    tab.goto(base + path)
+    _settle(tab, title)
+    _assert_no_error(tab, path)
+
+
+def test_charts_legends_tables_and_filters_show_names(page, server, demo_warehouse):
+    names = _company_names(demo_warehouse)
+    assert names["openai"] == "OpenAI" and names["huggingface"] == "Hugging Face"
+    _goto(page, server, "?company=openai&company=huggingface&company=meta", "Overview")
+    chips = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.inner_text()
+    assert {"OpenAI", "Hugging Face", "Meta Platforms"} <= set(chips.splitlines()), chips
+    assert not _ids_shown(chips.splitlines(), names), chips
+    assert "company=openai" in page.url and "company=huggingface" in page.url  # ids stay in the URL
+    legend = _svg_texts(page, ".js-plotly-plot .legend .legendtext")
+    assert {"OpenAI", "Hugging Face", "Meta Platforms"} <= set(legend), legend
+    ticks = _svg_texts(page, ".js-plotly-plot .ytick text")  # the stance mix's speakers
+    assert "Meta Platforms" in ticks and not _ids_shown(legend + ticks, names), legend + ticks
+    cells = _table_cells(page)
+    assert "Meta Platforms" in cells and not _ids_shown(cells, names), cells[:24]
+
+    _goto(page, server, "rivalry", "Rivalry")
+    axes = _svg_texts(page, ".js-plotly-plot .xtick text, .js-plotly-plot .ytick text")
+    assert "OpenAI" in axes and "Meta Platforms" in axes and not _ids_shown(axes, names), axes
+    nodes = _svg_texts(page, ".js-plotly-plot .textpoint text")
+    assert "OpenAI" in nodes and not _ids_shown(nodes, names), nodes
+
+    _goto(page, server, "company?name=huggingface", "Company")
+    assert page.get_by_role("heading", name="Hugging Face", exact=True).count() == 1
+    chosen = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"] input').first.input_value()
+    assert chosen == "Hugging Face"
+
+    _goto(page, server, "evidence?speaker=meta&target=openai", "Evidence")
+    said = page.locator(".rw-quote .rw-meta b").all_inner_texts()
+    assert said[:2] == ["Meta Platforms", "OpenAI"] and not _ids_shown(said, names), said[:6]
+
+
+@pytest.fixture(scope="module")
+def literal_server(tmp_path_factory):
+    from tests.dashboard.literal_warehouse import build_literal_warehouse
+
+    warehouse = build_literal_warehouse(tmp_path_factory.mktemp("literal") / "rw.duckdb")
+    for base in _serve(warehouse, tmp_path_factory):
+        yield base, warehouse
+
+
+def test_a_company_without_a_name_shows_its_id(chromium, literal_server):
+    base, warehouse = literal_server
+    names = _company_names(warehouse)
+    assert names["newcorp"] == "newcorp" and names["meta"] == "Meta Platforms"
+    context = chromium.new_context(viewport=VIEWPORT, device_scale_factor=1)
+    try:
+        tab = context.new_page()
+        _goto(tab, base, "", "Overview")
+        legend = _svg_texts(tab, ".js-plotly-plot .legend .legendtext")
+        assert {"newcorp", "Meta Platforms", "OpenAI"} <= set(legend), legend
+        _goto(tab, base, "company?name=newcorp", "Company")
+        assert tab.get_by_role("heading", name="newcorp", exact=True).count() == 1
+        _goto(tab, base, "evidence?mode=sentences&company=newcorp", "Evidence")
+        assert tab.locator(".rw-quote .rw-meta b").first.inner_text() == "newcorp"
+    finally:
+        context.close()

@@ -1,7 +1,9 @@
 """A small literal warehouse for the dashboard's query tests: a few items,
 mentions and edges whose counts are known, one of them with a non-web URL,
 one whose text a spreadsheet would take for a formula, and one (i5) a copy
-of i1's story carried by another feed."""
+of i1's story carried by another feed. Company mentions carry the catalog's
+names, as the analysis writes them; `newcorp` is named only by a product, so
+the warehouse knows no name for it (the dashboard shows its id)."""
 
 from __future__ import annotations
 
@@ -41,6 +43,9 @@ ITEMS = [
      [(0, "meta"), (0, "openai")],
      [(0, "meta", "openai", "benchmark", 0.1)]),
 ]
+# The catalog's names of the companies (item_mentions.entity of their mentions).
+NAMES = {"meta": "Meta Platforms", "openai": "OpenAI", "google": "Google", "anthropic": "Anthropic",
+         "mistral": "Mistral AI"}
 # i5 carries i1's story: same canonical URL.
 CANONICAL = {"i1": "https://ai.meta.com/blog/llama-3", "i5": "https://ai.meta.com/blog/llama-3"}
 
@@ -63,7 +68,7 @@ def build_literal_warehouse(path: Path) -> Path:
             sentences += [dict(item_id=item_id, sentence_no=n, text=t) for n, t in enumerate(texts)]
             mentions += [
                 dict(item_id=item_id, sentence_no=n, start_char=k, company=c, alias=c,
-                     entity=c, entity_type="company")
+                     entity=NAMES.get(c, "Newcorp Widget"), entity_type="company" if c in NAMES else "product")
                 for k, (n, c) in enumerate(item_mentions)
             ]
             edges += [

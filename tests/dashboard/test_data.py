@@ -44,6 +44,28 @@ def test_filter_options(literal):
     assert data.feed_names() == ["meta-blog", "tech-news"]
 
 
+def test_company_names_come_from_the_warehouse(literal):
+    """The catalog's names as the analysis wrote them; newcorp, named only by
+    a product, keeps its id."""
+    assert data.company_names() == {"anthropic": "Anthropic", "google": "Google", "meta": "Meta Platforms",
+                                    "mistral": "Mistral AI", "newcorp": "newcorp", "openai": "OpenAI"}
+
+
+def test_evidence_and_momentum_carry_names_beside_ids(literal):
+    statements = data.evidence(speakers=["meta"], targets=["openai"]).frame
+    assert list(statements.columns[1:5]) == ["speaker", "speaker_company_name", "target", "target_company_name"]
+    assert statements[["speaker", "speaker_company_name", "target_company_name"]].values.tolist() == [
+        ["meta", "Meta Platforms", "OpenAI"]]
+    sentence = data.sentences(companies=["newcorp", "meta"], search="Newcorp").frame.iloc[0]
+    assert list(sentence["companies"]) == ["newcorp"] and list(sentence["company_names"]) == ["newcorp"]
+    named = data.sentences(search="shrugged").frame.iloc[0]
+    assert list(named["company_names"]) == ["Meta Platforms"]
+    pairs = data.pair_momentum(None, "4 weeks vs previous 12")
+    assert "Meta Platforms → Anthropic" in set(pairs["pair"]) and {"meta"} <= set(pairs["speaker"])
+    assert export.to_csv(statements).decode().splitlines()[0].startswith(
+        "published_at,speaker,speaker_company_name,target,target_company_name,")
+
+
 def test_mention_volume_counts_stories_not_copies(literal):
     frame = data.mention_volume("month", None, None, ["meta", "openai"])
     assert sorted(frame["bucket"].dt.month.unique()) == [4, 5, 6, 7]  # June has no mention
@@ -128,7 +150,7 @@ def test_spikes_and_momentum_are_empty_on_a_quiet_warehouse(literal):
 
 def test_company_profile_queries(literal):
     entities = data.company_entities("meta", None, None)
-    assert entities[["entity", "stories", "mentions"]].values.tolist() == [["meta", 4, 6]]
+    assert entities[["entity", "stories", "mentions"]].values.tolist() == [["Meta Platforms", 4, 6]]
     people = data.company_people("meta", None, None)
     assert people[["speaker_name", "statements"]].values.tolist() == [["Meta", 3]]
     sources = data.company_sources("meta", None, None).set_index("feed")

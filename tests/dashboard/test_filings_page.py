@@ -35,11 +35,11 @@ def test_timeline_matrix_documents_and_dockets(page):
     assert len(page.get("plotly_chart")) == 3  # timeline, competitor heatmap, case timeline
     timeline, passages, documents, entries = (d.value for d in page.dataframe)
     assert {"filing", "docket"} == set(timeline["kind"])
-    assert {"meta", "microsoft", "nvidia"} <= set(timeline["company"])
+    assert {"Meta Platforms", "Microsoft", "Nvidia"} <= set(timeline["company"])  # names, not ids
     for frame in (timeline, passages, entries):
         links = frame["url"].dropna()
         assert len(links) and links.str.match(r"(?i)https?://").all()
-    assert {"meta", "microsoft", "nvidia", "google"} == set(passages["filer"])
+    assert {"Meta Platforms", "Microsoft", "Nvidia", "Google"} == set(passages["filer"])
     assert len(documents) == 4 and set(documents["status"]) == {"ok"}
     assert len(entries) == 20 and entries["entry_number"].is_monotonic_increasing
 
@@ -54,7 +54,7 @@ def test_form_filter_and_matrix_drilldown(page):
     page.selectbox(key="competitor").set_value("huawei").run()
     _assert_ran(page)
     rows = page.dataframe[1].value
-    assert len(rows) and set(rows["filer"]) == {"nvidia"} and set(rows["competitor"]) == {"huawei"}
+    assert len(rows) and set(rows["filer"]) == {"Nvidia"} and set(rows["competitor"]) == {"Huawei"}
     assert "threat" in set(rows["stance"])
 
 

@@ -89,7 +89,7 @@ def test_overview_filters_rerun_cleanly(overview):
     assert 0 < after["Mentions"] < before["Mentions"]
     assert 0 < after["Rivalry edges"] <= before["Rivalry edges"]
     pairs = overview.dataframe[0].value
-    assert ((pairs["speaker"] == "meta") | (pairs["target"] == "meta")).all()
+    assert ((pairs["speaker"] == "Meta Platforms") | (pairs["target"] == "Meta Platforms")).all()
 
 
 def test_rivalry_shows_matrix_network_and_both_sides(monkeypatch, demo_warehouse):
@@ -106,7 +106,7 @@ def test_rivalry_shows_matrix_network_and_both_sides(monkeypatch, demo_warehouse
     at.selectbox(key="focus").set_value("openai").run()
     at.selectbox(key="pair_speaker").set_value("openai").run()
     _assert_ran(at)
-    assert any(s.value.startswith("How openai talks") for s in at.subheader)
+    assert any(s.value.startswith("How OpenAI talks") for s in at.subheader)
     pair = next(p.proto for p in at.get("page_link") if p.proto.label.startswith("Read the "))
     assert pair.query_string.startswith("speaker=openai&target=")
 
@@ -129,7 +129,7 @@ def test_company_profile(monkeypatch, demo_warehouse):
     at.sidebar.selectbox(key="name").set_value("mistral").run()
     at.sidebar.radio(key="bucket").set_value("week").run()
     _assert_ran(at)
-    assert any(h.value == "mistral" for h in at.header)
+    assert any(h.value == "Mistral AI" for h in at.header)
 
 
 def test_evidence_lists_statements_as_quotes_with_safe_links(evidence):
@@ -152,7 +152,7 @@ def test_evidence_reads_a_pair_from_the_url(monkeypatch, demo_warehouse):
     table = at.dataframe[0].value
     assert len(table) > 0
     assert set(table["speaker"]) == {"meta"} and set(table["target"]) == {"openai"}
-    assert any(s.value.startswith("meta → openai") for s in at.subheader)
+    assert any(s.value.startswith("Meta Platforms → OpenAI") for s in at.subheader)
 
 
 def test_evidence_filters_by_target_stance_and_text(evidence):
@@ -259,6 +259,73 @@ def test_sql_runs_examples_and_refuses_file_access(monkeypatch, demo_warehouse):
     assert not at.exception
     assert [e.value.splitlines()[0].startswith("refused:") for e in at.error] == [True]
     assert len(at.get("download_button")) == 0
+
+
+# Company ids whose names differ: none of them may show where a name belongs.
+DEMO_NAMES = {"openai": "OpenAI", "meta": "Meta Platforms", "huggingface": "Hugging Face", "xai": "xAI",
+              "mistral": "Mistral AI"}
+
+
+def _no_id(values, where: str) -> None:
+    leaked = {str(v) for v in values} & set(DEMO_NAMES)
+    assert not leaked, f"{where}: ids shown where names belong: {sorted(leaked)}"
+
+
+def test_company_filters_show_names_and_keep_ids_in_the_url(monkeypatch, demo_warehouse):
+    # A URL may name a company by its id (as links and bookmarks do) or by its name.
+    at = _open(monkeypatch, demo_warehouse, OVERVIEW, company=["openai", "Hugging Face"])
+    chooser = at.sidebar.multiselect(key="company")
+    assert chooser.value == ["openai", "huggingface"]
+    assert set(DEMO_NAMES.values()) <= set(chooser.options)
+    _no_id(chooser.options, "the company filter")
+    chooser.set_value(["xai"]).run()
+    _assert_ran(at)
+    assert at.query_params["company"] == "xai"  # the id, not "xAI"
+    chooser = at.sidebar.multiselect(key="company")
+    assert chooser.value == ["xai"] and chooser.indices == [chooser.options.index("xAI")]
+
+
+def test_tables_and_headings_show_names(monkeypatch, demo_warehouse):
+    overview = _open(monkeypatch, demo_warehouse, OVERVIEW)
+    pairs = overview.dataframe[0].value
+    _no_id(list(pairs["speaker"]) + list(pairs["target"]), "Overview's top pairs")
+    assert "Meta Platforms" in set(pairs["speaker"])
+    trends = _open(monkeypatch, demo_warehouse, TRENDS)
+    momentum = trends.dataframe[0].value
+    _no_id(momentum["company"], "Trends' momentum table")
+    _no_id(trends.selectbox(key="spiking").options, "Trends' company choice")
+    company = _open(monkeypatch, demo_warehouse, COMPANY, name="huggingface")
+    assert [h.value for h in company.header] == ["Hugging Face"]
+    _no_id(company.sidebar.selectbox(key="name").options, "the Company page's choice")
+    feeds = _open(monkeypatch, demo_warehouse, FEEDS)
+    _no_id(feeds.dataframe[0].value["owner"].dropna(), "the Feeds table's owners")
+
+
+def test_evidence_quotes_tables_and_downloads_name_companies(monkeypatch, demo_warehouse):
+    at = _open(monkeypatch, demo_warehouse, EVIDENCE, speaker="meta", target="openai")
+    html = at.get("html")[0].proto.body
+    assert "<b>Meta Platforms</b>" in html and "<b>OpenAI</b>" in html
+    assert "<b>meta</b>" not in html and "<b>openai</b>" not in html
+    at.sidebar.radio(key="view").set_value("table").run()
+    table = at.dataframe[0].value
+    assert set(table["speaker_company_name"]) == {"Meta Platforms"} and set(table["speaker"]) == {"meta"}
+    shown = list(at.dataframe[0].proto.column_order)
+    assert "speaker_company_name" in shown and "speaker" not in shown  # ids stay for the download only
+    at.sidebar.radio(key="mode").set_value("sentences").run()
+    _assert_ran(at)
+    assert "company_names" in at.dataframe[0].proto.column_order
+
+
+def test_an_unknown_company_shows_its_id(monkeypatch, literal_warehouse):
+    """newcorp has no name in the warehouse (named only by a product): its id
+    is what every page shows, and the pages render."""
+    company = _open(monkeypatch, literal_warehouse, COMPANY, name="newcorp")
+    assert [h.value for h in company.header] == ["newcorp"]
+    assert "newcorp" in company.sidebar.selectbox(key="name").options
+    evidence = _open(monkeypatch, literal_warehouse, EVIDENCE, mode="sentences", company="newcorp")
+    assert "<b>newcorp</b>" in evidence.get("html")[0].proto.body
+    overview = _open(monkeypatch, literal_warehouse, OVERVIEW)
+    assert {"newcorp", "Meta Platforms"} <= set(overview.sidebar.multiselect(key="company").options)
 
 
 @pytest.mark.parametrize("page", PAGES)
