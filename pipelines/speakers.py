@@ -97,7 +97,10 @@ def _attribute_quote(
     # 'had done "a number of novel things" that his engineers ..., and he said':
     # a quote that runs on into its sentence is not attributed by what follows.
     runs_on = not re.match(r"[\s\W]*$", text[max(start, end - 1) : end]) and not re.match(r"\s*[^\w\s]", tail)
-    if verb and not runs_on and not any(q in tail[: verb.start()] for q in OPEN_QUOTES):
+    # '... were "simply following our lead," while Alibaba said ...': the next
+    # clause has a speaker of its own, not the quote's.
+    next_clause = _AFTER_QUOTE_NEXT_CLAUSE.match(tail)
+    if verb and not runs_on and not next_clause and not any(q in tail[: verb.start()] for q in OPEN_QUOTES):
         verb_start, verb_end = end + 1 + verb.start(), end + 1 + verb.end()
         found = resolver.subject_before(verb_start, end + 1) or resolver.described_before(verb_start, end + 1)
         if found is None and verb.group().lower() in INVERTIBLE:
@@ -260,26 +263,12 @@ def _statements(
             quotes_in.setdefault(statement.sentence_no, []).append(statement)
     for index, sentence in enumerate(sentences):
         if index in covered:
-            quotes = quotes_in.get(index, [])
-            # 'Still, Gomez said, it matched GPT-4 Turbo "at a fraction of
-            # the price,"' or 'The Chinese lab's claims, he added, were
-            # "exaggerated"': the quote's speaker also says the rest of the
-            # sentence, where the target is.
-            if quotes and len({q.speaker for q in quotes}) == 1 \
-                    and PARENTHETICAL_SAY.search(text, sentence.start, sentence.end):
-                statements.append(replace(quotes[0], start=sentence.start, end=sentence.end))
-            elif quotes and quotes[0].context_start is not None and quotes[0].context_start > sentence.start + 1:
-                # 'Gomez said Anthropic had done "an incredible job" with
-                # Claude, but argued ... "just need models that work,"': the
-                # reported speech before the first quote is a statement too,
-                # about what the quotes' own statements do not reach.
-                head_end = quotes[0].context_start - 1  # the opening quote mark
-                head = Sentence(sentence.start, head_end, text[sentence.start:head_end])
-                for found in _reported(resolver, text, head, index):
-                    if any(found.start <= m.start < found.end and m.company != found.speaker
-                           and not any(q.start <= m.start < q.end for q in quotes) for m in resolver.mentions):
-                        # Its stance may lie in the quote that follows: the sentence is its context.
-                        statements.append(replace(found, context_start=sentence.start, context_end=sentence.end))
+            around, cut = _around_quotes(resolver, text, sentence, index, quotes_in.get(index, []), quotes)
+            if cut is not None:
+                # The quotes' statements end where the next speaker's clause starts.
+                statements[:] = [replace(s, end=cut) if s.sentence_no == index and s.via == "quote"
+                                 and s.start < cut < s.end else s for s in statements]
+            statements.extend(around)
             continue
         found = _reported(resolver, text, sentence, index)
         if found:
@@ -291,6 +280,50 @@ def _statements(
             )
     statements.sort(key=lambda s: (s.sentence_no, s.start))
     return statements
+
+
+_AFTER_QUOTE_NEXT_CLAUSE = re.compile(r"[\s,]*(?:while|whereas|but)\b")
+
+
+def _around_quotes(
+    resolver: Resolver, text: str, sentence: Sentence, index: int, quotes: list[Statement],
+    spans: list[tuple[int, int]],
+) -> tuple[list[Statement], int | None]:
+    """Statements in a sentence with quotes, besides the quotes' own, and
+    where the quotes' statements must end (a next speaker's clause), if anywhere."""
+    if quotes and len({q.speaker for q in quotes}) == 1 \
+            and PARENTHETICAL_SAY.search(text, sentence.start, sentence.end):
+        # 'Still, Gomez said, it matched GPT-4 Turbo "at a fraction of the
+        # price,"' or 'The Chinese lab's claims, he added, were "exaggerated"':
+        # the quote's speaker also says the rest of the sentence, where the target is.
+        return [replace(quotes[0], start=sentence.start, end=sentence.end)], None
+    pieces = []  # (start, end, whether the whole sentence is its stance context)
+    if quotes and quotes[0].context_start is not None and quotes[0].context_start > sentence.start + 1:
+        # 'Gomez said Anthropic had done "an incredible job" with Claude, but
+        # argued ... "just need models that work,"': the reported speech before
+        # the first quote; its stance may lie in the quote that follows.
+        pieces.append((sentence.start, quotes[0].context_start - 1, True))
+    here = [span for span in spans if sentence.start <= span[0] < sentence.end]
+    cut = None
+    if here and _AFTER_QUOTE_NEXT_CLAUSE.match(text, here[-1][1] + 1, sentence.end):
+        # '... "remains available to them," while Anthropic maintained that
+        # ...': the clause after the last quote has a speaker of its own.
+        cut = here[-1][1] + 1
+        pieces.append((cut, sentence.end, False))
+    out = []
+    for start, end, head in pieces:
+        found_here = _reported(resolver, text, Sentence(start, end, text[start:end]), index)
+        if not head:
+            out.extend(found_here)
+            continue
+        for found in found_here:
+            # Only about what the quotes' own statements do not reach.
+            if any(found.start <= m.start < found.end and m.company != found.speaker
+                   and not any(q.start <= m.start < q.end for q in quotes) for m in resolver.mentions):
+                out.append(replace(found, context_start=sentence.start, context_end=sentence.end))
+    if cut is not None and not any(s.start >= cut for s in out):
+        cut = None  # no speaker found there: the quote's statement stays whole
+    return out, cut
 
 
 def _names_a_target(resolver: Resolver, speaker: str, start: int, end: int) -> bool:
@@ -360,11 +393,11 @@ def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> 
             # "Altman called R1 impressive, while Elon Musk replied ...": the
             # next speaker's name ends this statement, not only its verb.
             nxt = found[number + 1][0]
-            named = [m for m in resolver.mentions if clause_start <= m.start < clause_end
-                     and m.entity_type in ("person", "company") and (m.company, m.entity) == (nxt.company, nxt.name)
-                     and NEXT_CLAUSE.search(text, clause_start, m.start)]
-            if named:
-                clause_end = named[-1].start
+            cuts = [cut.start() for m in resolver.mentions if clause_start <= m.start < clause_end
+                    and m.entity_type in ("person", "company") and (m.company, m.entity) == (nxt.company, nxt.name)
+                    and (cut := NEXT_CLAUSE.search(text, clause_start, m.start))]
+            if cuts:
+                clause_end = cuts[-1]
         if number == 0 and any(q in text[sentence.start : verb_start] for q in OPEN_QUOTES):
             # A short quote before the attribution is part of what was said
             # ('"Elon is superhuman," Huang said, marvelling that xAI ...').

@@ -93,6 +93,7 @@ ROLE_WORDS = (
     r"chief executive|chief executive officer|CEO|spokes(?:person|woman|man)|representative|statement|"
     r"blog post|blog|filing|annual report|report|executives?|leadership|team|management|lawyers?|"
     r"attorneys?|researchers?|engineers?|official|officials|board|founder|co-founder|employees?|"
+    r"(?:[a-z]+ )?(?:unit|division|subsidiary)|co-chief executive|co-CEO|chairman|chairwoman|"
     r"staff(?:ers?)?|insiders?|scientists?|boss|chief|president|executive vice president|vice president"
 )
 # "The iPhone maker said", "the ChatGPT developer argued": a company by its product.
@@ -146,13 +147,19 @@ PRONOUN_ANYWHERE = re.compile(r"\b(?:he|she|He|She)[\s,]")
 # "told Reuters that", "wrote to Touvron:".
 THAT = re.compile(
     # Not "after reports that": the "that" of a noun is not what was said.
-    r"\s*(?:[^\"“”:.;]{0,60}?(?<!reports )(?<!report )(?<!claims )(?<!rumors )(?<!rumours )(?<!news )\bthat\b|"
+    # Nor "said DeepSeek's success was proof that": a finite verb on the way
+    # means the words skipped are what was said, not when or to whom.
+    r"\s*(?:(?:(?!\b(?:was|were|is|are|had|has|have|would|could|will|can)\b)[^\"“”:.;]){0,60}?"
+    r"(?<!reports )(?<!a report )(?<!the report )(?<!claims )(?<!rumors )(?<!rumours )(?<!news )\bthat\b|"
     r"[^\"“”:.;]{0,60}?,\s*saying\b(?:\s+that\b)?|[^\"“”:.;]{0,60}?:|,)?\s*"
 )
 # "Former Intel CEO Gelsinger says": he no longer speaks for Intel.
 FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|ex-)\s*(?:[A-Z][\w.&-]*\s+){0,2}(?:[a-z]+\s+){0,2}$")
 # What opens another speaker's clause: "..., while Elon Musk replied".
-NEXT_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:while|whereas|but|and|as)\s+$|;\s*$")
+# "..., while Anthropic co-founder Jack Clark wrote": the speaker's company and
+# role may come before the name.
+NEXT_CLAUSE = re.compile(r"(?:(?:,\s*|\s+)(?:while|whereas|but|and|as)|;)\s+"
+                         r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}(?:['’]s)?\s+(?:[a-z][\w-]*\s+){1,4})?$")
 # "Huawei, which he called 'quite formidable,' would take the market": the
 # verb's object is the noun before; the clause belongs to the statement around it.
 OBJECT_RELATIVE = re.compile(r"\b(?:which|whom|that)\s+(?:he|she|they|we|I)\s+(?:\w+ly\s+|has\s+|had\s+|once\s+)?$")

@@ -375,3 +375,20 @@ def test_reported_speech_before_a_quote_said_after_it(catalog):
     text = ('Cohere chief executive Aidan Gomez said Anthropic had done "an incredible job" with Claude, '
             'but argued that buyers "just need models that work on their data," he said.')
     assert ("cohere", "anthropic", "praise", "reported_speech") in edge_set(text, catalog)
+
+
+def test_a_quote_followed_by_another_speakers_clause(catalog):
+    text = ('OpenAI said on Friday it was disappointed, noting that its own API "remains available to them '
+            'as always," while Anthropic maintained that OpenAI engineers had breached its terms.')
+    got = targets(text, catalog)
+    assert ("anthropic", "openai") in got
+    # The quote is not Anthropic's: it ends before "while".
+    quote_edges = [e for e in analyze_text(text, catalog).edges if e.speaker_via == "quote"]
+    assert all("maintained" not in e.evidence for e in quote_edges)
+
+
+def test_what_was_said_is_not_skipped_as_an_adjunct(catalog):
+    # "was proof that" is part of what was said, unlike "on Tuesday that".
+    text = "Mistral AI chief executive Arthur Mensch said DeepSeek's success was proof that open models were winning."
+    assert targets(text, catalog) == {("mistral", "deepseek")}
+    assert targets("Alibaba's cloud unit said its Qwen model outperformed GPT-4o.", catalog) == {("alibaba", "openai")}
