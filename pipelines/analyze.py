@@ -97,11 +97,28 @@ def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, tex
     targets = [m for m in mentions if start <= m.start and m.end <= end and m.company != speaker
                and not _counted_hardware(text, m) and not NAME_AS_MODIFIER.match(text, m.end)]
     # Models run as a workload are not what a chip maker compares itself
-    # with, when the statement names the rival it does compare with.
-    workloads = [m for m in targets if _workload(text, m)]
-    if workloads and len(workloads) < len(targets):
-        return [m for m in targets if m not in workloads]
+    # with, when the statement names the rival it does compare with; nor are
+    # the customers it pitches to ("pitching it to Microsoft, Meta and Oracle").
+    aside = [m for m in targets if _workload(text, m)] + _customers(text, targets)
+    if aside and len(set(aside)) < len(targets):
+        return [m for m in targets if m not in aside]
     return targets
+
+
+_CUSTOMER_BEFORE = re.compile(
+    r"\b(?:(?:pitch|sell|offer|suppl[yi]|ship|deliver|rent)\w*|sold)\s+(?:it|them|its\s+\w+|the\s+\w+|chips|GPUs)?"
+    r"\s*to\s+$|\bcustomers\s+(?:such as|including|like)\s+$", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"(?:['’]s)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _customers(text: str, targets: list[Mention]) -> list[Mention]:
+    """Targets named as customers, with the names listed after them."""
+    out: list[Mention] = []
+    for mention in targets:
+        if _CUSTOMER_BEFORE.search(text, max(0, mention.start - 60), mention.start) \
+                or (out and _LIST_JOIN.fullmatch(text, out[-1].end, mention.start)):
+            out.append(mention)
+    return out
 
 
 # What a statement uses rather than talks about: a model as a benchmark

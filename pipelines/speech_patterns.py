@@ -43,11 +43,17 @@ EVALUATIVE_PHRASES = (
 )
 # Multi-word verbs of speech: "Babuschkin, an xAI co-founder, shot back that ...".
 SAY_PHRASES = ("shot back", "fired back", "hit back", "pushed back", "chimed in")
+# "Nvidia named Huawei as a top competitor in its annual filing": naming a
+# rival is a statement about it; "named a new chief" is not.
+LISTING_VERBS = ("listed", "lists", "named", "names", "identified", "identifies", "cited", "cites", "counted", "counts")
+_LISTS_A_RIVAL = (r"\b(?:" + alternation(LISTING_VERBS) + r")\b"
+                  r"(?=[^.;]{0,80}?\b(?:as|among)\b[^.;]{0,40}?\b(?:competitors?|rivals?|competition|threats?)\b)")
 VERB = re.compile(
-    r"\b(?:" + alternation([*EVALUATIVE_PHRASES, *SAY_PHRASES, *SAY_VERBS, *EVALUATIVE_VERBS]) + r")\b",
+    r"\b(?:" + alternation([*EVALUATIVE_PHRASES, *SAY_PHRASES, *SAY_VERBS, *EVALUATIVE_VERBS]) + r")\b|"
+    + _LISTS_A_RIVAL,
     re.IGNORECASE,  # title-case headlines: "Altman Says DeepSeek Is Impressive"
 )
-EVALUATIVE = frozenset(EVALUATIVE_VERBS) | frozenset(EVALUATIVE_PHRASES)
+EVALUATIVE = frozenset(EVALUATIVE_VERBS) | frozenset(EVALUATIVE_PHRASES) | frozenset(LISTING_VERBS)
 # An attribution set off by commas inside a sentence: "Still, Gomez said, it
 # matched GPT-4", "The lab's claims, he added, were 'exaggerated'".
 PARENTHETICAL_SAY = re.compile(
@@ -70,7 +76,7 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _OCCASIONS = (r"(?:interview|post|statement|memo|letter|podcast|keynote|speech|call|email|filing|note|video|"
               r"conference|event|summit|hearing|briefing|forum|panel|testimony|appearance)")
 _WHEN_OR_WHERE = (
-    rf"on\s+{_DAYS}|(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|weekend|{_DAYS})"
+    rf"on\s+{_DAYS}|(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|weekend|{_DAYS})|for\s+the\s+first\s+time"
     rf"|(?:in|at|during)\s+(?:an?|the|his|her|a\s+recent)\s+(?:[\w-]+\s+){{0,3}}?{_OCCASIONS}"
     r"(?:\s+(?:with|on|to|at|in)\s+(?:[A-Z][\w.&'’-]*|the)(?:\s+[A-Z][\w.&'’-]*){0,3})?"
 )
@@ -112,6 +118,9 @@ COMPANY_GAP = re.compile(rf"^(?:(?:['’]s)?\s+(?:{ROLE_WORDS}),?)?{FILLER}$")
 # role in lower case, then a name the catalog does not know.
 NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
 COMPANY_ROLE_NAME = re.compile(rf"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,5}}(?P<name>{NAME}){FILLER}$")
+# "Waymo co-chief executive Tekedra Mawakana said": a unit the catalog files
+# as a product speaks through a named role.
+PRODUCT_ROLE_NAME = re.compile(rf"^(?:['’]s)?\s+(?:{ROLE_WORDS})\s+(?P<name>{NAME}){FILLER}$")
 # "Tom Becker, a vice president of product at " ... COMPANY: an unknown person
 # described by a role at a company.
 ROLE_AT_BEFORE = re.compile(

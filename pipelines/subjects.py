@@ -21,6 +21,7 @@ from pipelines.speech_patterns import (
     NAME_THEN_COMPANY_ROLE,
     PERSON_GAP,
     PRODUCT_MAKER_GAP,
+    PRODUCT_ROLE_NAME,
     PRONOUN_BEFORE,
     ROLE_AFTER_COMPANY,
     ROLE_AT_AFTER,
@@ -97,6 +98,9 @@ class Resolver:
             gap = text[mention.end : verb_start]
             if mention.entity_type == "product" and PRODUCT_MAKER_GAP.match(gap):
                 return Speaker(mention.company, text[mention.start : verb_start].strip(" ,"))  # "the iPhone maker said"
+            named = PRODUCT_ROLE_NAME.match(gap) if mention.entity_type == "product" else None
+            if named and not self._known_name_in(mention.end, verb_start):
+                return Speaker(mention.company, named.group("name"))
             if mention.entity_type != "company":
                 continue
             if COMPANY_GAP.match(gap):

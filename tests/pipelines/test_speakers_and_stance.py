@@ -392,3 +392,28 @@ def test_what_was_said_is_not_skipped_as_an_adjunct(catalog):
     text = "Mistral AI chief executive Arthur Mensch said DeepSeek's success was proof that open models were winning."
     assert targets(text, catalog) == {("mistral", "deepseek")}
     assert targets("Alibaba's cloud unit said its Qwen model outperformed GPT-4o.", catalog) == {("alibaba", "openai")}
+
+
+def test_naming_a_rival_in_a_filing_is_a_statement(catalog):
+    text = ("Nvidia for the first time named Huawei as a top competitor in its annual filing, "
+            "alongside Intel and AMD.")
+    assert targets(text, catalog) == {("nvidia", "huawei"), ("nvidia", "intel"), ("nvidia", "amd")}
+    # Naming a new chief is not a statement about anyone.
+    assert targets("Microsoft named Mustafa Suleyman to lead its consumer AI unit.", catalog) == set()
+
+
+def test_customers_pitched_to_are_not_targets(catalog):
+    text = ("AMD chief executive Lisa Su said the MI300X beat Nvidia's H100, pitching it to "
+            "Microsoft, Meta and Oracle.")
+    assert targets(text, catalog) == {("amd", "nvidia")}
+
+
+def test_a_person_after_company_and_role_acts_then_says(catalog):
+    text = ("Salesforce chief executive Marc Benioff escalated his attacks on Microsoft's AI assistant, "
+            "telling a podcast audience that Copilot customers were not getting the value.")
+    assert {(s, t, via) for s, t, _, via in edge_set(text, catalog)} == {("salesforce", "microsoft", "reported_speech")}
+
+
+def test_a_unit_filed_as_a_product_speaks_through_a_named_role(catalog):
+    text = "Waymo co-chief executive Tekedra Mawakana said Tesla's robotaxi was not what we would call autonomous."
+    assert edge_set(text, catalog) == {("google", "tesla", "dismissive", "reported_speech")}
