@@ -18,6 +18,9 @@ import streamlit as st
 
 from dashboard.names import Names, id_for, label
 
+# Session-state prefix of what a company filter last wrote to the URL.
+_WRITTEN = "_url_written:"
+
 
 def date_range(
     first_day: date | None, last_day: date | None, *, key: str = "dates"
@@ -70,15 +73,18 @@ def one(label_text: str, options: list[str], *, key: str, index: int = 0, help: 
 
 
 def _seed(key: str, options: list[str], names: Names, *, many: bool, default: str | None = None) -> None:
-    """Before the widget is drawn: its value from the URL on the first run of
-    the page, else the user's last choice, in either case only options that
-    still exist (a filter or a new snapshot may have taken one away)."""
-    known = set(options)
-    if key in st.session_state:
+    """Before the widget is drawn: its value from the URL when the URL says
+    something other than what this filter last wrote there (a link, a
+    bookmark, another page), else the user's last choice; in either case
+    only options that still exist (a filter or a new snapshot may have taken
+    one away)."""
+    in_url = st.query_params.get_all(key)
+    if key in st.session_state and in_url == st.session_state.get(_WRITTEN + key):
         held = st.session_state[key]
         held = list(held or ()) if many else ([held] if held is not None else [])
     else:
-        held = [id_for(names, v) or v for v in st.query_params.get_all(key)]
+        held = [id_for(names, v) or v for v in in_url]
+    known = set(options)
     kept = [v for v in dict.fromkeys(held) if v in known]
     st.session_state[key] = kept if many else (kept[0] if kept else default)
 
@@ -89,3 +95,4 @@ def _to_url(key: str, ids: list[str]) -> None:
             st.query_params[key] = ids
     elif key in st.query_params:
         del st.query_params[key]
+    st.session_state[_WRITTEN + key] = list(ids)

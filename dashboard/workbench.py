@@ -61,6 +61,13 @@ EXAMPLES = {
         "ORDER BY mentions DESC\n"
         "LIMIT 30"
     ),
+    "Company names (as the dashboard shows them)": (
+        "SELECT company, mode(entity) AS name, count(*) AS mentions\n"
+        "FROM mentions\n"
+        "WHERE entity_type = 'company'\n"
+        "GROUP BY company\n"
+        "ORDER BY mentions DESC"
+    ),
     "Most hostile pairs": (
         "SELECT speaker, target, count(*) AS statements, round(avg(polarity), 2) AS mean_polarity\n"
         "FROM rivalry_edges\n"

@@ -253,6 +253,9 @@ def test_sql_runs_examples_and_refuses_file_access(monkeypatch, demo_warehouse):
     _assert_ran(at)
     assert "stance = 'benchmark'" in at.text_area(key="sql").value
     assert list(_sql_result(at).columns) == ["speaker", "target", "statements"]
+    at.selectbox(key="example").set_value("Company names (as the dashboard shows them)").run()
+    names = _sql_result(at).set_index("company")["name"]
+    assert names["openai"] == "OpenAI" and names["huggingface"] == "Hugging Face"
     at.number_input(key="rows").set_value(2).run()
     assert any(w.value.startswith("Showing the first 2 rows") for w in at.warning)
     at.text_area(key="sql").set_value("SELECT * FROM read_csv('/etc/passwd')").run()
@@ -283,6 +286,20 @@ def test_company_filters_show_names_and_keep_ids_in_the_url(monkeypatch, demo_wa
     assert at.query_params["company"] == "xai"  # the id, not "xAI"
     chooser = at.sidebar.multiselect(key="company")
     assert chooser.value == ["xai"] and chooser.indices == [chooser.options.index("xAI")]
+
+
+def test_a_link_with_other_companies_wins_over_the_last_choice(monkeypatch, demo_warehouse):
+    """Trends links to "every sentence naming X": the Evidence page takes X
+    from the URL, not the `company` chosen on the page before."""
+    at = _open(monkeypatch, demo_warehouse, OVERVIEW, company="meta")
+    assert at.sidebar.multiselect(key="company").value == ["meta"]
+    at.switch_page(EVIDENCE)
+    at.query_params.clear()
+    at.query_params.update(mode="sentences", company="xai")
+    at.run()
+    _assert_ran(at)
+    assert at.sidebar.multiselect(key="company").value == ["xai"]
+    assert "<b>xAI" in at.get("html")[0].proto.body
 
 
 def test_tables_and_headings_show_names(monkeypatch, demo_warehouse):
