@@ -97,7 +97,7 @@ WHO_BEFORE = re.compile(_WHO)
 WHO_GAP = re.compile(rf"^\s*{_WHO}")
 ROLE_WORDS = (
     r"chief executive|chief executive officer|CEO|spokes(?:person|woman|man)|representative|statement|"
-    r"blog post|blog|filing|annual report|report|executives?|leadership|team|management|lawyers?|"
+    r"blog post|blog|filing|annual report|report|executives?|execs?|leadership|team|management|lawyers?|"
     r"attorneys?|researchers?|engineers?|official|officials|board|founder|co-founder|employees?|"
     r"(?:[a-z]+ )?(?:unit|division|subsidiary)|co-chief executive|co-CEO|chairman|chairwoman|"
     r"staff(?:ers?)?|insiders?|scientists?|boss|chief|president|executive vice president|vice president"

@@ -52,6 +52,8 @@ def test_feed_owner_speaks_in_its_own_blog(catalog):
     ("OpenAI released a model on Tuesday", "neutral", 0),
     ("Huang dismisses DeepSeek threat", "dismissive", -1),
     ("the company had abandoned its founding mission", "critical", -1),
+    ("our partnership with OpenAI is stronger than ever", "neutral", 0),
+    ("Gemini is stronger than GPT-4 at coding", "benchmark", 0),
 ])
 def test_stance_lexicon(text, stance, sign):
     verdict = judge(text)
