@@ -16,6 +16,10 @@ def companies(text, catalog):
     "A meta-analysis of 40 studies found no effect. Meta-analysis is hard.",
     "Fires spread in the Amazon rainforest.",
     "NASA's Gemini missions paved the way for Apollo.",
+    # An AI item, no avoid word in the sentence: "the Amazon" is the rainforest.
+    "Satellites and AI help track illegal logging in the Amazon",
+    "The AI coding start-up has 18 months of runway after its latest round.",
+    "Runway lights failed at the airport, grounding flights for hours.",
 ])
 def test_ordinary_words_are_not_companies(text, catalog):
     assert companies(text, catalog) == []
@@ -149,3 +153,8 @@ def test_a_surname_opening_a_headline_with_a_colon_is_the_speaker(catalog):
 
 def test_a_surname_opening_a_headline_with_a_present_tense_verb_is_the_speaker(catalog):
     assert ("Huang", "nvidia") in companies("Huang hails TSMC as one of the greatest companies", catalog)
+
+
+def test_runway_the_company_in_an_ai_context(catalog):
+    text = "Runway chief executive Cristóbal Valenzuela said OpenAI's Sora was still a demo for filmmakers."
+    assert {"runway", "openai"} <= {c for _, c in companies(text, catalog)}
