@@ -53,6 +53,8 @@ def test_feed_owner_speaks_in_its_own_blog(catalog):
     ("Huang dismisses DeepSeek threat", "dismissive", -1),
     ("the company had abandoned its founding mission", "critical", -1),
     ("our partnership with OpenAI is stronger than ever", "neutral", 0),
+    ("AMD is a great company, but our lead in software is years ahead", "dismissive", 0),
+    ("ChatGPT is too woke", "critical", -1),
     ("Gemini is stronger than GPT-4 at coding", "benchmark", 0),
 ])
 def test_stance_lexicon(text, stance, sign):
