@@ -101,8 +101,11 @@ def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, tex
     # the customers it pitches to ("pitching it to Microsoft, Meta and Oracle").
     aside = [m for m in targets if _workload(text, m)] + _customers(text, targets)
     if aside and len(set(aside)) < len(targets):
-        return [m for m in targets if m not in aside]
-    return targets
+        targets = [m for m in targets if m not in aside]
+    # Investors ("with Nvidia and AMD among the strategic investors", "which
+    # has raised money from Nvidia") are not what is talked about.
+    backers = _listed(text, targets, _INVESTOR_BEFORE, _INVESTOR_AFTER)
+    return [m for m in targets if m not in backers]
 
 
 _CUSTOMER_BEFORE = re.compile(
@@ -111,11 +114,25 @@ _CUSTOMER_BEFORE = re.compile(
 _LIST_JOIN = re.compile(r"(?:['’]s)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 
 
+_INVESTOR_BEFORE = re.compile(
+    r"\b(?:raised (?:money|funding|capital|\$[\d.,]+ \w+) from|backed by|funded by|"
+    r"investors? (?:such as|including|like)|(?:stakes?|investments?) from)\s+$", re.IGNORECASE)
+_INVESTOR_AFTER = re.compile(r"(?:['’]s)?(?:\s*,\s*|\s+and\s+[A-Z][\w.&-]*\s+)?\s*(?:were |are )?among (?:the |its )?"
+                             r"(?:\w+ )?(?:investors|backers|shareholders)\b")
+
+
 def _customers(text: str, targets: list[Mention]) -> list[Mention]:
     """Targets named as customers, with the names listed after them."""
+    return _listed(text, targets, _CUSTOMER_BEFORE, None)
+
+
+def _listed(text: str, targets: list[Mention], before: re.Pattern, after: re.Pattern | None) -> list[Mention]:
+    """Targets that ``before`` introduces or ``after`` follows, with the names
+    listed with them ("pitching it to Microsoft, Meta and Oracle")."""
     out: list[Mention] = []
     for mention in targets:
-        if _CUSTOMER_BEFORE.search(text, max(0, mention.start - 60), mention.start) \
+        if before.search(text, max(0, mention.start - 60), mention.start) \
+                or (after is not None and after.match(text, mention.end)) \
                 or (out and _LIST_JOIN.fullmatch(text, out[-1].end, mention.start)):
             out.append(mention)
     return out

@@ -409,10 +409,15 @@ def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> 
                 continue
             clause_start, clause_end = sentence.start, sentence.end
         elif len(found) == 1 and not _names_a_target(resolver, speaker.company, clause_start, clause_end) \
-                and not IT_BEFORE.search(text, sentence.start + 1, verb_start):
+                and not IT_BEFORE.search(text, sentence.start + 1, verb_start) \
+                and not (re.search(r"\w", text[clause_start:clause_end])
+                         and _opens_sentence(resolver, text, sentence, speaker, verb_start)):
             # The attribution sits inside or at the end of the sentence
             # ('Mistral, Al-Dahle wrote, is "peanuts"', '..., Hassabis said.').
             # Not "a model it said was trained cheaply": that "it" says only what follows.
+            # Nor when the speaker opens the sentence and says a whole clause
+            # ("Former OpenAI CTO Mira Murati, now at Thinking Machines, said
+            # the start-up would ..."): the names before the verb describe the speaker.
             clause_start, clause_end = sentence.start, sentence.end
         statements.append(Statement(index, speaker.company, speaker.name, "reported_speech",
                                     clause_start, clause_end))
@@ -420,6 +425,16 @@ def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> 
 
 
 _ROLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){1,4}")
+
+
+_SPEAKER_PHRASE_BEFORE = re.compile(r"\s*(?:(?:[Ff]ormer|[Tt]he|[Aa]n?)\s+)?(?:[\w.&'’-]+\s+){0,8}")
+
+
+def _opens_sentence(resolver: Resolver, text: str, sentence: Sentence, speaker: Speaker, verb_start: int) -> bool:
+    """Whether the speaker's name stands in the noun phrase that opens the sentence."""
+    named = [m for m in resolver.mentions if sentence.start <= m.start < verb_start
+             and (m.company, m.entity) == (speaker.company, speaker.name)]
+    return bool(named) and _SPEAKER_PHRASE_BEFORE.fullmatch(text, sentence.start, named[0].start) is not None
 
 
 def _acted_saying(resolver: Resolver, text: str, sentence: Sentence, index: int) -> Statement | None:

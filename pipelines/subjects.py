@@ -72,6 +72,9 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s - 1 <= pos <= e for s, e in spans)
 
 
+_IN_RELATIVE_CLAUSE = re.compile(r",\s*which\b[^,;\"“”]*$")
+
+
 class Resolver:
     """Finds the speaker of a verb at a position, using the item's mentions."""
 
@@ -95,6 +98,8 @@ class Resolver:
             if mention.entity_type == "person" and (PERSON_GAP.match(gap) or WHO_GAP.match(gap)):
                 return Speaker(mention.company, mention.entity)
         for mention in reversed(before):
+            if _IN_RELATIVE_CLAUSE.search(text, floor, mention.start):
+                continue  # "Perplexity, which has raised money from Nvidia, said": not Nvidia
             gap = text[mention.end : verb_start]
             if mention.entity_type == "product" and PRODUCT_MAKER_GAP.match(gap):
                 return Speaker(mention.company, text[mention.start : verb_start].strip(" ,"))  # "the iPhone maker said"

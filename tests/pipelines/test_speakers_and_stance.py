@@ -421,3 +421,20 @@ def test_a_person_after_company_and_role_acts_then_says(catalog):
 def test_a_unit_filed_as_a_product_speaks_through_a_named_role(catalog):
     text = "Waymo co-chief executive Tekedra Mawakana said Tesla's robotaxi was not what we would call autonomous."
     assert edge_set(text, catalog) == {("google", "tesla", "dismissive", "reported_speech")}
+
+
+def test_investors_are_not_targets(catalog):
+    text = ("xAI said on Friday it had closed a $6 billion funding round, with Nvidia and AMD among the "
+            "strategic investors.")
+    assert targets(text, catalog) == set()
+    text = ("Perplexity, which has raised money from Nvidia, said its browser would be free, "
+            "taking on Google's Chrome.")
+    assert targets(text, catalog) == {("perplexity", "google")}
+
+
+def test_names_that_describe_the_speaker_are_not_targets(catalog):
+    text = ("Former OpenAI chief technology officer Mira Murati, now running Thinking Machines Lab, said the "
+            "start-up would publish its research openly.")
+    assert targets(text, catalog) == set()
+    # Still: an attribution inside the sentence says all of it.
+    assert targets('Mistral, Al-Dahle wrote, is "peanuts" for us.', catalog) == {("meta", "mistral")}
