@@ -17,7 +17,7 @@ from pipelines.filing_documents import Passage, find_passages
 from pipelines.mentions import Mention, find_mentions
 from pipelines.sentences import Sentence, split_sentences
 from pipelines.speakers import Statement, attribute
-from pipelines.speech_patterns import NAME_AS_MODIFIER
+from pipelines.speech_patterns import FORMER_BEFORE, NAME_AS_MODIFIER
 from pipelines.stance import forget_votes, judge
 
 _TRIM = " \t\n\"“”'‘’,;:"
@@ -181,7 +181,10 @@ def _anaphoric_target(statement: Statement, text: str, mentions: list[Mention]) 
     found = _ANAPHOR.search(text, statement.start, statement.end)
     if found is None:
         return None
-    before = [m for m in mentions if m.end <= found.start() and m.entity_type in ("company", "product")]
+    # "Former OpenAI CTO Mira Murati said the start-up ...": a past employer
+    # is not what a description stands for.
+    before = [m for m in mentions if m.end <= found.start() and m.entity_type in ("company", "product")
+              and not FORMER_BEFORE.search(text, max(0, m.start - 40), m.start)]
     same_sentence = [m for m in before if m.sentence_no == statement.sentence_no]
     bare = _BARE_DESCRIPTION.fullmatch(found.group())
     if bare and same_sentence and all(m.company == statement.speaker for m in same_sentence):
