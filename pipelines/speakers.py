@@ -125,18 +125,25 @@ def _attribute_quote(
         comma = head.find(",", according.end())
         if found and comma != -1:
             return _Attribution(found, clause_start=head_sentence.start + comma + 1)
-    verbs = list(VERB.finditer(head))
-    if verbs:
-        verb = verbs[-1]
+    for verb in reversed(list(VERB.finditer(head))):
         verb_end = head_sentence.start + verb.end()
         found = resolver.subject_before(head_sentence.start + verb.start(), head_sentence.start)
         if found is None and verb.group().lower() in INVERTIBLE:
             found = resolver.subject_after(verb_end, start)
+        after_comma = re.search(r",\s*$", head[: verb.start()])
+        if found is None and after_comma:
+            # 'Sam Altman offered rare praise for a rival, posting "Congrats
+            # to Google ..."': the sentence's subject acts, then says.
+            acted = _acted_saying(resolver, text, head_sentence, 0)
+            if acted:
+                return _Attribution(Speaker(acted.speaker, acted.speaker_name), clause_start=head_sentence.start)
         if found:
             if verb.group().lower() in EVALUATIVE:
                 return _Attribution(found, clause_start=head_sentence.start + verb.start())
             lead = THAT.match(text, verb_end, start)
             return _Attribution(found, clause_start=lead.end() if lead else verb_end)
+        if not after_comma:
+            break  # only a participle after a comma lets an earlier verb speak
     according = re.search(r"\baccording to\b", tail[:40])
     if according:
         found = resolver.subject_after(end + 1 + according.end() + 1, tail_sentence.end)
@@ -145,11 +152,18 @@ def _attribute_quote(
     return None
 
 
+# Who a topic headline names: capitalised words and roles ("Salesforce's
+# Benioff", "Nvidia chief Huang"), no verb.
+_A_NAME = re.compile(r"(?:[A-Z][\w.&'’-]*|chief|executive|boss|founder|co-founder|president|spokesperson|CEO|CTO)"
+                     r"(?:\s+(?:[A-Z][\w.&'’-]*|chief|executive|boss|founder|co-founder|president|spokesperson))*")
+
+
 def _topic_headline(resolver: Resolver, head: str, offset: int) -> tuple[Speaker, int] | None:
     """'Benioff on Microsoft Copilot: ...' at ``offset``: the speaker, and where
     the statement starts (at "on", so the topic is among its targets)."""
     topic = HEADLINE_ON.match(head)
-    if topic is None:
+    if topic is None or not _A_NAME.fullmatch(topic.group("who")):
+        # "Altman congratulates Google on Gemini 3: ..." is not Google speaking.
         return None
     found = resolver.subject_before(offset + topic.end("who"), offset)
     return (found, offset + topic.end("who")) if found else None
@@ -424,7 +438,7 @@ def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> 
     return statements
 
 
-_ROLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){1,4}")
+_ROLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+|CEO\s+|CTO\s+|CFO\s+){1,4}")
 
 
 _SPEAKER_PHRASE_BEFORE = re.compile(r"\s*(?:(?:[Ff]ormer|[Tt]he|[Aa]n?)\s+)?(?:[\w.&'’-]+\s+){0,8}")

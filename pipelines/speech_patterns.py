@@ -17,7 +17,7 @@ SAY_VERBS = (
     "commented asserted asserts announced announces quipped joked countered cautioned complained "
     "bragged touted touts stressed stresses contended contends maintained maintains observed recalled "
     "texted continued vowed vows pledged pledges told tells believes believed thinks thought "
-    "testified testifies disagreed disagrees retorted telling"
+    "testified testifies disagreed disagrees retorted telling posting"
 ).split()
 # Verbs whose object is the judgement itself: the verb stays in the evidence
 # ("accused OpenAI of ...", "called Mistral 'peanuts'", "xAI sued Apple").
@@ -26,7 +26,7 @@ EVALUATIVE_VERBS = (
     "criticized criticised criticizes criticises accused accuses mocked mocks hailed hails slammed "
     "slams blasted blasts derided derides lauded lauds sued sues taunted taunts attacked attacks "
     "ridiculed ridicules disparaged disparages applauded applauds welcomed welcomes rejected rejects trolled trolls "
-    "warned"
+    "warned congratulated congratulates"
 ).split()
 # Multi-word verbs of judging.
 EVALUATIVE_PHRASES = (
@@ -65,7 +65,7 @@ NEEDS_THAT = frozenset(
     "announced announces posted posts tweeted tweets noted notes observed recalled touted touts admitted "
     "admits acknowledged acknowledges predicted predicts explained explains maintained maintains emailed "
     "texted messaged added adds stressed stresses believes believed thinks thought continued "
-    "vowed vows pledged pledges warned testified testifies disagreed disagrees telling".split()
+    "vowed vows pledged pledges warned testified testifies disagreed disagrees telling posting".split()
 ) | frozenset(SAY_PHRASES)
 # 'said Sam Altman' yes, 'told Reuters' and 'dismissed Mistral' no.
 INVERTIBLE = frozenset(SAY_VERBS) - {"told", "tells", "telling", "believes", "believed", "thinks", "thought"}
@@ -110,6 +110,11 @@ DESCRIPTION_BEFORE = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:chipmaker|chip maker|start-?up|lab|company|firm|retailer|search giant|"
     r"software giant|social media giant|e-commerce giant|cloud provider|group)(?:['’]s\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:chief executive|chief|boss|spokesperson|spokeswoman|spokesman|founder|president))?\s+$")
+# "The company said", "the start-up added": no more than that it is a company.
+GENERIC_DESCRIPTION = re.compile(r"[Tt]he\s+(?:company|firm|start-?up|group)")
+# "..., a spokesperson said" / "a company spokeswoman said": for the sentence's subject.
+UNNAMED_SPOKESPERSON_BEFORE = re.compile(
+    r"(?:^|,\s*)(?:a|an|its|the company['’]s)\s+(?:company\s+)?(?:spokes(?:person|woman|man)|representative)\s+$")
 # "Meta's spokesperson said" but not "DeepSeek's claims were".
 # "An OpenAI employee accused", "Babuschkin, an xAI co-founder, shot back":
 # the role may close an appositive.
@@ -147,7 +152,9 @@ PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){FILLER}$")
 # it said rivalled o1": "it" speaking is a company (pipelines/subjects.py).
 _IT = r"\b[Ii]t(?:\s+(?:also|later|then|previously|\w+ly))*"
 IT_BEFORE = re.compile(_IT + r"\s+$")
-IT_SAYS = re.compile(_IT + r"\s+(?:said|says|added|adds|claimed|claims|argued|argues|warned|warns|noted|notes|"
+# Whether "it" or "the company" speaks anywhere (they refer to an earlier speaker).
+IT_SAYS = re.compile(r"(?:\b[Tt]he\s+(?:company|firm|start-?up|group)(?:\s+(?:also|later|then))?|" + _IT + r")"
+                     r"\s+(?:said|says|added|adds|claimed|claims|argued|argues|warned|warns|noted|notes|"
                      r"wrote|stated|alleged|alleges)\b")
 # Whether PRONOUN_BEFORE can match anywhere in a text: FILLER opens with a
 # space or a comma, so "he"/"she" must be followed by one.
@@ -175,7 +182,7 @@ OBJECT_RELATIVE = re.compile(r"\b(?:which|whom|that)\s+(?:he|she|they|we|I)\s+(?
 # "Anthropic has cut off OpenAI's access, saying the rival broke its terms":
 # a company or person acts, and the participle says why.
 ACTED_SAYING = re.compile(
-    r"(?:,\s*|\s+after\s+)(?:saying|alleging|accusing|arguing|claiming|warning|complaining|telling|blaming)\b"
+    r"(?:,\s*|\s+after\s+)(?:saying|alleging|accusing|arguing|claiming|warning|complaining|telling|blaming|posting|calling)\b"
     # A headline's second predicate: "Anthropic rolls out Claude 3.5, says it
     # beats GPT-4o" (not "..., said Nadella" or "..., said the company").
     r"|,\s*(?:says|said|claims|warns)\s+(?!the\b)[a-z]")

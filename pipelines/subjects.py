@@ -15,6 +15,7 @@ from pipelines.speech_patterns import (
     COMPANY_ROLE_NAME,
     DESCRIPTION_BEFORE,
     FORMER_BEFORE,
+    GENERIC_DESCRIPTION,
     IT_BEFORE,
     MIN_SPEECH_QUOTE_WORDS,
     NAME_BEFORE_COMPANY,
@@ -30,6 +31,7 @@ from pipelines.speech_patterns import (
     SINGLE_QUOTE,
     STRANGER,
     SUBJECT_VERB_GAP,
+    UNNAMED_SPOKESPERSON_BEFORE,
     WHO_GAP,
 )
 
@@ -165,9 +167,26 @@ class Resolver:
     def described_before(self, verb_start: int, floor: int) -> Speaker | None:
         """'Nvidia was scornful. "...," the chipmaker said': a description just
         before the verb stands for the last company named before it."""
-        found = DESCRIPTION_BEFORE.search(self.text, floor, verb_start)
+        text = self.text
+        spokesperson = UNNAMED_SPOKESPERSON_BEFORE.search(text, floor, verb_start)
+        if spokesperson:
+            # "Anthropic has cut off OpenAI's access ..., a spokesperson said":
+            # the company the sentence opens with.
+            opening = next((m for m in self.mentions if m.start >= floor), None)
+            if opening is not None and opening.entity_type == "company" and opening.start - floor <= 4 \
+                    and SUBJECT_VERB_GAP.match(text, opening.end, verb_start):
+                return Speaker(opening.company, spokesperson.group().strip())
+            return None
+        found = DESCRIPTION_BEFORE.search(text, floor, verb_start)
         if found is None:
             return None
+        if GENERIC_DESCRIPTION.fullmatch(found.group().strip()):
+            # "OpenAI said it had evidence ... The company said it was working
+            # with the government": the company that spoke last, not the last named.
+            spoke = [speaker for at, speaker in self.named_speakers if at < found.start()]
+            if spoke and any(m.entity_type == "company" and Speaker(m.company, m.entity) == spoke[-1]
+                             for m in self.mentions):
+                return Speaker(spoke[-1].company, found.group().strip())
         before = [m for m in self.mentions if m.end <= found.start() and m.entity_type in ("company", "product")]
         return Speaker(before[-1].company, found.group().strip()) if before else None
 

@@ -438,3 +438,24 @@ def test_names_that_describe_the_speaker_are_not_targets(catalog):
     assert targets(text, catalog) == set()
     # Still: an attribution inside the sentence says all of it.
     assert targets('Mistral, Al-Dahle wrote, is "peanuts" for us.', catalog) == {("meta", "mistral")}
+
+
+def test_the_company_said_is_the_company_that_spoke_last(catalog):
+    text = ("OpenAI said it had seen evidence linked to DeepSeek, the Chinese start-up. "
+            "The company said it was working with the U.S. government on the matter of DeepSeek.")
+    assert targets(text, catalog) == {("openai", "deepseek")}
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_sentences_subject(catalog):
+    text = ("Anthropic has cut off OpenAI's access to its Claude models after a breach of its terms, "
+            "a spokesperson said.")
+    assert ("anthropic", "openai", "critical", "reported_speech") in edge_set(text, catalog)
+
+
+def test_a_participle_after_an_act_says_the_quote(catalog):
+    text = ('OpenAI chief executive Sam Altman offered rare praise for a rival on Tuesday, posting '
+            '"Congrats to Google on Gemini 3! Looks like a great model" on X.')
+    assert ("openai", "google", "praise", "quote") in edge_set(text, catalog)
+    # "X congratulates Y on Z:" is X speaking, not Y.
+    assert targets("Altman congratulates Google on Gemini 3: 'looks like a great model'", catalog) \
+        == {("openai", "google")}
