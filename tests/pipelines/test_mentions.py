@@ -20,6 +20,7 @@ def companies(text, catalog):
     "Satellites and AI help track illegal logging in the Amazon",
     "The AI coding start-up has 18 months of runway after its latest round.",
     "Runway lights failed at the airport, grounding flights for hours.",
+    "AI spending reached an Inflection Point this year, analysts said.",
 ])
 def test_ordinary_words_are_not_companies(text, catalog):
     assert companies(text, catalog) == []
@@ -153,6 +154,11 @@ def test_a_surname_opening_a_headline_with_a_colon_is_the_speaker(catalog):
 
 def test_a_surname_opening_a_headline_with_a_present_tense_verb_is_the_speaker(catalog):
     assert ("Huang", "nvidia") in companies("Huang hails TSMC as one of the greatest companies", catalog)
+
+
+def test_inflection_the_company_in_an_ai_context(catalog):
+    text = "Inflection said it would pivot to selling its AI models to businesses."
+    assert [c for _, c in companies(text, catalog)] == ["inflection"]
 
 
 def test_runway_the_company_in_an_ai_context(catalog):
