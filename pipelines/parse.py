@@ -1,22 +1,26 @@
 """Feed documents (bytes) to normalized item records with stable keys.
 
-feedparser does the parsing, on bytes we fetched ourselves. Each item gets a
-stable key: the feed's GUID, else its link, else title + date; ``item_id`` is a
-hash of feed name + key, so the same item from the same feed always lands on
-the same row.
+feedparser does the parsing, on bytes we fetched ourselves; plain RSS 2.0 and
+Atom documents are read by pipelines.fast_feed instead, which gives exactly
+feedparser's result on expat in a fraction of its time (feedparser was three
+quarters of this stage) and leaves every other document to feedparser. Each
+item gets a stable key: the feed's GUID, else its link, else title + date;
+``item_id`` is a hash of feed name + key, so the same item from the same feed
+always lands on the same row.
 
 Documents come from strangers, so parsing is fenced in (tests/hostile/ holds
 the attacks this answers, with measured bounds):
 
-- Refused before feedparser sees the bytes, with a message naming the limit:
+- Refused before any parser sees the bytes, with a message naming the limit:
   XML entity declarations (feedparser's fallback parser expands a "safe"
   entity at every use: 115 KB became 1.5 GB and 20 s when measured), and
   more than ``MAX_ENTRIES`` entries (feedparser reads ~7,000 a second).
-- feedparser itself runs in a child process (``warehouse.fenced``) with a
-  CPU-time and a memory limit. The pre-checks stop the attacks we know; the
-  child stops the ones we do not (feedparser spends ~30 µs per element, so
-  15 MiB of tiny tags costs over a minute), and a runaway costs that feed,
-  not the run.
+- Parsing (the fast reader, then feedparser when it declines) runs in a
+  child process (``warehouse.fenced``) with a CPU-time and a memory limit.
+  The pre-checks stop the attacks we know; the child stops the ones we do
+  not (feedparser spends ~30 µs per element, so 15 MiB of tiny tags costs
+  over a minute), and a runaway costs that feed, not the run. The fast
+  reader resolves no entity and reads no DTD (it declines a DOCTYPE).
 - The bytes reach feedparser as a stream, never as a bare ``bytes`` value:
   feedparser opens a bytes value that names an existing file, so a server
   answering ``/dev/zero`` or a local path would make it read that file.
@@ -39,6 +43,7 @@ from datetime import datetime, timedelta
 import feedparser
 from feedparser.encodings import convert_to_utf8
 
+from pipelines import fast_feed
 from pipelines.filings import docket_fields, feed_filer, filing_fields
 from pipelines.stories import canonical_url, title_key
 from pipelines.text import html_to_text
@@ -130,6 +135,18 @@ def _feedparser(body: bytes, headers: dict[str, str]) -> dict:
     }
 
 
+def _read(body: bytes, headers: dict[str, str]) -> dict:
+    """What ``_feedparser`` gives: from pipelines.fast_feed when it reads the
+    document (plain RSS 2.0 and Atom, a fraction of feedparser's time), else
+    from feedparser."""
+    fast = fast_feed.read(body, headers)
+    if fast is None:
+        return _feedparser(body, headers)
+    bozo = fast.pop("bozo")
+    reason = fast.pop("bozo_exception")
+    return {**fast, "bozo": bozo, "reason": _first_line(reason) if bozo else None}
+
+
 def _mib(n: int) -> str:
     return f"{n // (1024 * 1024)} MiB"
 
@@ -146,17 +163,17 @@ IN_PROCESS_MAX_BYTES = 256 * 1024
 
 
 def _parse_fenced(body: bytes, headers: dict[str, str]) -> dict:
-    """feedparser in a child process with a CPU-time and a memory limit
+    """``_read`` in a child process with a CPU-time and a memory limit
     (warehouse.fenced): a runaway costs this document, not the run. Small
     documents are parsed here (IN_PROCESS_MAX_BYTES)."""
     global child_peak_kb
     if len(body) <= IN_PROCESS_MAX_BYTES:
         try:
-            return _feedparser(body, headers)
+            return _read(body, headers)
         except RecursionError:
             raise ParseError("refused: the document is nested too deeply to parse") from None
     cpu_s, memory = int(PARSE_CPU_LIMIT_S), int(PARSE_MEMORY_LIMIT)
-    status, value, peak_kb = fenced.call("pipelines.parse", "_feedparser", (body, headers),
+    status, value, peak_kb = fenced.call("pipelines.parse", "_read", (body, headers),
                                          wall_s=PARSE_WALL_LIMIT_S, cpu_s=cpu_s, memory=memory)
     child_peak_kb = max(child_peak_kb, peak_kb)
     if status == "ok":
