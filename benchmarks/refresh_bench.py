@@ -13,13 +13,23 @@ Target: an unchanged refresh of the 200 feeds under 2 s.
 Writes benchmarks/results/refresh.json.
 
 Run: .venv/bin/python benchmarks/refresh_bench.py
+
+With ``--end-to-end N``: only `make bench`'s end-to-end stage, N times: the
+first `rivalwatch refresh` of the benchmark corpus (benchmarks/corpus.py,
+200 feeds x 50 items unless told) into an empty warehouse, through the
+command. Prints each run's wall and CPU time and the load average, the best
+and the median, and a checksum of every table of the warehouse it wrote
+(clock columns left out, local ports masked), so two versions of the code
+can be shown to write the same rows. ``--naive`` adds the naive script once.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -147,5 +157,80 @@ def main() -> None:
     print(json.dumps(payload, indent=2))
 
 
+# Columns that hold the clock of the run (or, in runs.detail, next-check
+# times): they differ between two runs of the same code.
+CLOCK_COLUMNS = {"fetched_at", "analyzed_at", "created_at", "updated_at", "applied_at", "last_fetch_at",
+                 "last_success_at", "next_check_at", "started_at", "finished_at", "set_at", "detail"}
+
+
+def table_checksums(db_path: Path) -> dict[str, list]:
+    """{table: [rows, md5 of the sorted rows]} for every table, without the
+    clock columns and with the feed servers' 127.0.0.x:port masked."""
+    import duckdb
+
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
+                                            "WHERE table_type = 'BASE TABLE' ORDER BY 1").fetchall()]
+        sums = {}
+        for table in tables:
+            columns = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE "
+                                                 "table_name = ? ORDER BY ordinal_position", [table]).fetchall()
+                       if r[0] not in CLOCK_COLUMNS]
+            row = ", ".join(f'"{c}"' for c in columns)
+            count, digest = con.execute(
+                f"SELECT count(*), md5(coalesce(string_agg(r, chr(10) ORDER BY r), '')) FROM (SELECT "
+                f"regexp_replace(({row})::VARCHAR, '127\\.0\\.0\\.[0-9]+:[0-9]+', 'HOST', 'g') AS r FROM {table})"
+            ).fetchone()
+            sums[table] = [count, digest]
+        return sums
+    finally:
+        con.close()
+
+
+def end_to_end(runs: int, feeds: int, items: int, naive: bool) -> dict:
+    """`make bench`'s end-to-end stage alone, ``runs`` times (see the module docstring)."""
+    from benchmarks import corpus
+    from benchmarks.procs import FeedServers, measure
+    from benchmarks.run import child_env, last_line, refresh_command, write_feeds_config
+
+    workdir = Path(tempfile.mkdtemp(prefix="rw-e2e-"))
+    rows, sums = [], None
+    with FeedServers(seed=corpus.DEFAULT_SEED, feeds=feeds, items=items, hosts=HOSTS) as servers:
+        config_file = write_feeds_config(workdir / "feeds.toml", servers.urls)
+        for n in range(runs):
+            db_path = workdir / f"run-{n}.duckdb"
+            load = Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
+            done = measure(refresh_command(db_path, config_file), env=child_env())
+            rows.append({"wall_s": round(done.wall_s, 3), "cpu_s": round(done.cpu_s, 3),
+                         "cores_used": round(done.cpu_s / done.wall_s, 2), "load_1min": load})
+            print(f"run {n + 1}: wall {done.wall_s:.2f} s, CPU {done.cpu_s:.2f} s, load {load}: "
+                  f"{last_line(done.stdout).split(' -> ')[0]}", flush=True)
+            current = table_checksums(db_path)
+            if sums is not None and current != sums:
+                print("  the rows differ from run 1's", flush=True)
+            sums = sums or current
+        if naive:
+            done = measure([sys.executable, "-m", "benchmarks.naive_baseline", "--config", str(config_file),
+                            "--db", str(workdir / "naive.duckdb")], env=child_env(), cwd=ROOT)
+            print(f"naive: wall {done.wall_s:.2f} s, CPU {done.cpu_s:.2f} s", flush=True)
+    walls, cpus = [r["wall_s"] for r in rows], [r["cpu_s"] for r in rows]
+    result = {"feeds": feeds, "items_per_feed": items, "runs": rows,
+              "wall_best_s": min(walls), "wall_median_s": statistics.median(walls),
+              "cpu_best_s": min(cpus), "cpu_median_s": statistics.median(cpus), "tables": sums}
+    print(json.dumps(result, indent=1))
+    return result
+
+
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description="Refresh benchmarks (see the module docstring).")
+    parser.add_argument("--end-to-end", type=int, metavar="N", help="only the first refresh through the command, "
+                                                                  "N times, with table checksums")
+    parser.add_argument("--feeds", type=int, default=FEEDS)
+    parser.add_argument("--items-per-feed", type=int, default=ITEMS)
+    parser.add_argument("--naive", action="store_true", help="with --end-to-end: the naive script once too")
+    args = parser.parse_args()
+    if args.end_to_end:
+        end_to_end(args.end_to_end, args.feeds, args.items_per_feed, args.naive)
+    else:
+        main()

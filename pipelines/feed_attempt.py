@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from http import HTTPStatus
+from typing import TYPE_CHECKING
 
 from pipelines.feeds import Feed, Settings
 from pipelines.fetch import (
@@ -23,8 +24,12 @@ from pipelines.fetch import (
     redact,
     retry_after_seconds,
 )
-from pipelines.parse import ParsedFeed, ParseError, parse_feed
 from warehouse.feed_state import FeedState
+
+# pipelines.parse (feedparser) is imported when a document is parsed here: in
+# a pass whose worker processes parse, this process never needs it.
+if TYPE_CHECKING:
+    from pipelines.parse import ParsedFeed
 
 RETRY_AFTER_FLOOR = timedelta(minutes=60)   # 429/503: never sooner than this
 MAX_BACKOFF = timedelta(days=7)
@@ -58,12 +63,14 @@ def _status_text(status: int) -> str:
         return str(status)
 
 
-Parse = Callable[..., tuple[ParsedFeed, list[dict], dict | None]]
+Parse = Callable[..., tuple["ParsedFeed", list[dict], dict | None]]
 
 
 def parse_here(body: bytes, *, headers: dict[str, str], feed: Feed, fetched_at: datetime,
                run_id: int | None, first: bool = False) -> tuple[ParsedFeed, list[dict], None]:
     """attempt_feed's ``parse`` in this thread: the feed and its items, no analysis."""
+    from pipelines.parse import parse_feed
+
     return (*parse_feed(body, headers=headers, feed_name=feed.name, fetched_at=fetched_at, run_id=run_id), None)
 
 
@@ -97,9 +104,11 @@ def attempt_feed(
     try:
         parsed, items, analysis = parse(got.body, headers=got.headers, feed=feed, fetched_at=fetched_at,
                                         run_id=run_id, first=state.body_hash is None)
-    except ParseError as exc:
-        return Attempt(**base, outcome="error", error=str(exc))
     except Exception as exc:
+        from pipelines.parse import ParseError
+
+        if isinstance(exc, ParseError):
+            return Attempt(**base, outcome="error", error=str(exc))
         return Attempt(**base, outcome="error", error=f"unexpected {type(exc).__name__} while parsing: {exc}")
     return Attempt(**base, outcome="fetched", body_hash=digest, parsed=parsed, items=items, analysis=analysis)
 

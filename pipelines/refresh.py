@@ -38,11 +38,12 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from threading import BoundedSemaphore
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import duckdb
 
-from pipelines import filing_fetch, sec_access
+from pipelines import ANALYZER_VERSION, filing_fetch, sec_access
 from pipelines.catalog import Catalog
 
 # The lock, the attempt and its rules, and the report live in modules of
@@ -51,8 +52,6 @@ from pipelines.feed_attempt import MAX_BACKOFF as MAX_BACKOFF
 from pipelines.feed_attempt import Attempt, attempt_feed, next_state, parse_here
 from pipelines.feeds import Feed, FeedsConfig, Settings
 from pipelines.fetch import new_client, redact
-from pipelines.ingest import analyze_pending
-from pipelines.parse import ParsedFeed
 from pipelines.refresh_lock import RefreshBusy as RefreshBusy
 from pipelines.refresh_lock import lock_path as lock_path
 from pipelines.refresh_lock import refresh_lock
@@ -61,6 +60,9 @@ from pipelines.workers import Job, Workers, analysis_input
 from warehouse import db, feed_state, filing_store, store
 from warehouse.db import utcnow
 from warehouse.feed_state import FeedState
+
+if TYPE_CHECKING:
+    from pipelines.parse import ParsedFeed
 
 
 class WarehouseBusy(RuntimeError):
@@ -169,6 +171,9 @@ def _record(con, attempts: list[Attempt], states, report, reporter, pending_stat
 
 # Fetched feeds are stored together, up to this many items at a time (a write
 # costs ~0.1 s, little more when larger), and none waits longer than this.
+# Once fewer jobs are left than there are worker processes, a core is idle:
+# feeds and analyses are written as they come, so little is left to write
+# after the last job.
 STORE_ITEMS = 1000
 STORE_WAIT_S = 2.0
 
@@ -193,12 +198,13 @@ def _collect(con, futures, states, report, reporter, pending_states, stored, now
             since = time.monotonic()
         ready += [future.result() for future in fetched]
         left -= len(fetched)
-        if ready and (not left or sum(len(a.items) for a in ready) >= STORE_ITEMS
+        draining = analysis.draining(left)
+        if ready and (not left or draining or sum(len(a.items) for a in ready) >= STORE_ITEMS
                       or time.monotonic() - since >= STORE_WAIT_S):
             _record(con, ready, states, report, reporter, pending_states, stored, now, rng, analysis)
             ready = []
         analysis.collect()
-        analysis.write()
+        analysis.write(now=draining)
 
 
 def _drain(finished: queue.SimpleQueue, timeout: float | None) -> list:
@@ -309,8 +315,15 @@ class Analysis:
                 continue
             self._keep(rows, {row["item_id"] for row in rows["analyses"]})
 
-    def write(self, *, final: bool = False) -> None:
-        if self.unwritten and (final or self.unwritten >= ANALYSIS_WRITE):
+    def draining(self, parses: int = 0) -> bool:
+        """Whether some jobs are left (``parses`` still to come, and this
+        pass's analysis jobs) but fewer than there are worker processes: one
+        is idle, and writing now costs the workers nothing."""
+        return self.workers.started and 0 < parses + len(self.jobs) < self.workers.processes
+
+    def write(self, *, now: bool = False) -> None:
+        """Write the rows kept, once there are ANALYSIS_WRITE items' worth (or ``now``)."""
+        if self.unwritten and (now or self.unwritten >= ANALYSIS_WRITE):
             store.replace_analysis(self.con, **self.rows)
             self.analysed += self.unwritten
             self.rows, self.unwritten = {}, 0
@@ -320,8 +333,8 @@ class Analysis:
         while self.jobs:
             wait(self.futures(), return_when=FIRST_COMPLETED)
             self.collect()
-            self.write()
-        self.write(final=True)
+            self.write(now=self.draining())
+        self.write(now=True)
 
 
 def select_due(config: FeedsConfig, states: dict[str, FeedState], now: datetime, *, force: bool = False,
@@ -428,10 +441,17 @@ def _refresh(
                 | set(filing_store.documents_of_runs(con, resumed)))
         if todo:
             reporter.phase(f"analysing {len(todo)} new or changed items")
+            # Every item of the pass is stored: their stories now, while the
+            # workers finish the last analyses (written with their stories).
+            store.assign_stories(con)
         analysis.finish()
         report.analysed = analysis.analysed
-        if todo:
-            report.analysed += analyze_pending(con, catalog, item_ids=sorted(todo), workers=workers)
+        left = store.stale_items(con, ANALYZER_VERSION, catalog.version, todo) if todo else []
+        if left:  # a job that failed, items of a run that died
+            from pipelines.ingest import analyze_pending  # the analyzer (and pandas), here only if need be
+
+            report.analysed += analyze_pending(con, catalog, item_ids=left, workers=workers)
+        workers.close(wait=False)  # they exit while the run is recorded and the snapshot published
     feed_state.mark_runs_interrupted(con, resumed, run_id)
     report.next_due_at = min(
         (s.next_check_at for f in config.feeds if f.enabled

@@ -5,9 +5,13 @@ store while the workers parse and analyse.
 
 - Spawned, never forked: the writer runs DuckDB and HTTP threads, and a
   forked child can inherit a lock one of them held and hang for ever.
-- Started on first use, so a pass where nothing changed starts none. This
-  module imports no DuckDB, pandas or HTTP client (neither does what it
-  imports), so a worker is ready in a few tenths of a second.
+- Started on first use, so a pass where nothing changed starts none, or
+  by ``start`` when a pass knows it will need them, so they start while the
+  first documents are fetched. This module imports no DuckDB, pandas or HTTP
+  client (neither does what it imports), so a worker is ready in a few
+  tenths of a second; the parser and the analyzer are imported by the
+  workers as they start, and by the calling process only when a job has to
+  run there (it needs neither otherwise: 0.2 s of its start-up).
 - A pool whose workers cannot start or die (``BrokenProcessPool``: an
   embedding host's odd ``__main__``, the kernel's OOM killer) costs speed,
   never the run: the job is done in this process instead.
@@ -33,9 +37,7 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from typing import Any
 
-from pipelines.analyze import analyze_records
 from pipelines.catalog import Catalog
-from pipelines.parse import parse_feed
 
 MAX_PROCESSES = 4
 _worker_catalog: Catalog | None = None
@@ -63,7 +65,16 @@ def _exit_with(parent: int) -> None:
     os._exit(0)
 
 
+def _ready() -> None:
+    """The first job of a worker started early (Workers.start): load the
+    parser and the analyzer while the first documents are fetched."""
+    import pipelines.analyze  # noqa: F401
+    import pipelines.parse  # noqa: F401
+
+
 def _analyze(records: list[dict], now: datetime, catalog: Catalog | None = None) -> dict[str, list[dict]]:
+    from pipelines.analyze import analyze_records
+
     return analyze_records(records, catalog or _worker_catalog, now=now)
 
 
@@ -104,6 +115,7 @@ class Workers:
         self.processes = processes or min(cores(), MAX_PROCESSES)
         self.broken = False
         self.started = False
+        self._warming: list[Future] = []
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
 
@@ -125,8 +137,16 @@ class Workers:
             return self._executor if self.useful else None
 
     def start(self) -> None:
-        """Start the worker processes now rather than with the first job."""
-        self._pool()
+        """Start the worker processes now rather than with the first job (the
+        pool spawns a process per job submitted while none is idle, so one
+        empty job per process starts them all)."""
+        pool = self._pool()
+        if pool is None or self._warming:
+            return
+        try:
+            self._warming = [pool.submit(_ready) for _ in range(self.processes)]
+        except (BrokenProcessPool, RuntimeError):
+            self.broken = True
 
     def submit(self, function: Callable, *args, here: Callable[[], Any]) -> Job:
         """``function(*args)`` in a worker; ``here()`` instead when the pool is no use."""
@@ -153,11 +173,14 @@ class Workers:
         """A job for ``pipelines.analyze.analyze_records`` with this pool's catalog."""
         return self.submit(_analyze, records, now, here=lambda: _analyze(records, now, self.catalog))
 
-    def close(self, *, cancel: bool = False) -> None:
+    def close(self, *, cancel: bool = False, wait: bool = True) -> None:
+        """Stop the workers: after their jobs, or dropping those not started
+        (``cancel``); ``wait=False`` returns at once and they exit meanwhile
+        (the interpreter joins them at its exit)."""
         with self._lock:
             executor, self._executor = self._executor, None
         if executor is not None:
-            executor.shutdown(wait=not cancel, cancel_futures=cancel)
+            executor.shutdown(wait=wait and not cancel, cancel_futures=cancel)
             # A catalog no worker took (one died first) must not keep this process from exiting.
             self._catalogs.cancel_join_thread()
             self._catalogs.close()
@@ -187,6 +210,8 @@ def parse_and_analyse(body: bytes, headers: dict[str, str], options: dict, analy
     content_hash}, "owner", "kind", "now"}), the analysis of the items that
     are not stored with the same content: one job, so the items need not
     come back to be sent out again."""
+    from pipelines.parse import parse_feed
+
     parsed, items = parse_feed(body, headers=headers, **options)
     if analyse is None:
         return parsed, items, None

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from warehouse import queries
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DOCUMENT_COLUMNS = ["item_id", "accession", "url", "index_url", "fetched_at", "status", "bytes", "truncated",
                     "note", "text_hash", "text", "run_id"]
