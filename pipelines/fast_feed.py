@@ -189,10 +189,11 @@ class _Reader:
         self.depths: dict = {}        # property_depth_map of the current entry
         self.stack: list = []         # elementstack: [name, expecting_text, pieces]
         self.kinds = [ROOT]           # the kind of each open element
-        self.names: list = []         # the handler name each open element started with
+        self.names: list = []         # each open element's handler name, generation and end
         self.namespacemap: dict = {}
         self.namespaces_in_use: dict = {}
-        self.resolved: dict = {}      # expat name -> (handler name, prefixed), until a namespace is declared
+        self.resolved: dict = {}      # expat name -> resolve(), until a namespace is declared
+        self.generation = 0           # namespace declarations so far
         self.depth = 0
         self.title_depth = -1
         self.infeed = self.inentry = self.inimage = self.inauthor = 0
@@ -244,10 +245,13 @@ class _Reader:
         else:
             self.namespaces_in_use[prefix or ""] = uri
         self.resolved.clear()
+        self.generation += 1
 
-    def resolve(self, raw: str) -> tuple[str, bool]:
-        """The handler name feedparser looks up for an expat name ("uri local
-        prefix"): its namespace prefix mapped, "_", the local name, lowercased."""
+    def resolve(self, raw: str) -> tuple:
+        """What an expat name ("uri local prefix") is to feedparser: the
+        handler name it looks up (its namespace prefix mapped, "_", the local
+        name, lowercased), the xmlns it adds to MathML and SVG roots, the rule
+        read here for it and whether it leaves feedparser's in-image flag."""
         parts = raw.split()
         if len(parts) == 1:
             namespace, local = None, raw
@@ -276,28 +280,35 @@ class _Reader:
             prefix, suffix = "", tag
         prefix = self.namespacemap.get(prefix, prefix)
         name = (prefix + "_" + suffix) if prefix else suffix
-        # feedparser gives MathML and SVG roots an xmlns attribute
         xmlns = namespace if (local, namespace) in _XMLNS_ROOTS else None
-        self.resolved[raw] = (name, bool(prefix), xmlns)
-        return name, bool(prefix), xmlns
+        rule = _RULES.get(name)
+        if rule is None and (name in _RESERVED or name.endswith(("_parsed", "_detail"))
+                             or hasattr(StrictFeedParser, "_start_" + name)
+                             or hasattr(StrictFeedParser, "_end_" + name)):
+            raise _Decline(f"element {name}")  # a handler not mirrored here, or a field read here
+        # feedparser's guard for image elements left open: any other RSS/Atom element ends one
+        keeps_image = bool(prefix) or name in ("title", "link", "description", "url", "href", "width", "height")
+        resolved = self.resolved[raw] = (name, xmlns, rule, keeps_image)
+        return resolved
 
     def start(self, raw: str, attrs: dict) -> None:
         kind = self.kinds[-1]
         if kind == TEXT:
-            raise _Decline(f"markup inside {self.names[-1]}")
-        name, prefixed, xmlns = self.resolved.get(raw) or self.resolve(raw)
+            raise _Decline(f"markup inside {self.names[-1][0]}")
+        name, xmlns, rule, keeps_image = self.resolved.get(raw) or self.resolve(raw)
         self.depth += 1
         attrs_d = self.attributes(attrs, xmlns) if attrs or xmlns else {}
-        if not prefixed and name not in ("title", "link", "description", "url", "href", "width", "height"):
-            self.inimage = 0  # feedparser's guard for image elements left open
-        rule = _RULES.get(name)
+        if not keeps_image:
+            self.inimage = 0
         if rule is None:
-            rule = self.inert_rule(name, attrs_d)
-        child_kind, parents, on_start, _ = rule
+            # No handler: feedparser keeps the text under the element's name,
+            # which nothing here reads; with attributes it keeps those instead.
+            rule = _INERT_KEPT if attrs_d else _INERT
+        child_kind, parents, on_start, on_end = rule
         if kind not in parents:
-            raise _Decline(f"{name} in {self.names[-1] if self.names else 'the document'}")
+            raise _Decline(f"{name} in {self.names[-1][0] if self.names else 'the document'}")
         self.kinds.append(child_kind)
-        self.names.append(name)
+        self.names.append((name, self.generation, on_end))
         if on_start is not None:
             on_start(self, attrs_d)
 
@@ -333,12 +344,10 @@ class _Reader:
         return found
 
     def end(self, raw: str) -> None:
-        name = self.names.pop()
-        if (self.resolved.get(raw) or self.resolve(raw))[0] != name:
-            raise _Decline(f"{name} changed namespace")
+        name, generation, on_end = self.names.pop()
+        if generation != self.generation and (self.resolved.get(raw) or self.resolve(raw))[0] != name:
+            raise _Decline(f"{name} changed namespace")  # a prefix was declared again inside it
         self.kinds.pop()
-        rule = _RULES.get(name)
-        on_end = rule[3] if rule is not None else None
         if on_end is not None:
             on_end(self)
         else:
@@ -348,14 +357,6 @@ class _Reader:
     def text(self, data: str) -> None:
         if self.stack:
             self.stack[-1][2].append(data)
-
-    def inert_rule(self, name: str, attrs_d: dict) -> tuple:
-        """An element feedparser has no handler for: it keeps the text under
-        the element's own name, which nothing here reads."""
-        if (name in _RESERVED or name.endswith(("_parsed", "_detail"))
-                or hasattr(StrictFeedParser, "_start_" + name) or hasattr(StrictFeedParser, "_end_" + name)):
-            raise _Decline(f"element {name}")
-        return (INERT, _INERT_PARENTS, None if attrs_d else _push_inert, None)
 
     # -- feedparser's machinery ----------------------------------------------------
 
@@ -458,7 +459,7 @@ class _Reader:
 
 
 def _push_inert(r: _Reader, attrs_d: dict) -> None:
-    r.push(r.names[-1], 1)
+    r.push(r.names[-1][0], 1)
 
 
 def _start_rss(r, attrs_d):
@@ -607,8 +608,10 @@ def _date_element(element: str):
     def on_start(r, attrs_d):
         r.push(element, 1)
 
+    parsed = element + "_parsed"
+
     def on_end(r):
-        r.context()[element + "_parsed"] = _parse_date(r.pop(element))
+        r.context()[parsed] = _parse_date(r.pop(element))
 
     return on_start, on_end
 
@@ -668,6 +671,8 @@ _TEXT_PARENTS = frozenset({FEED, ENTRY, IMAGE})
 _INERT_PARENTS = frozenset({FEED, ENTRY, AUTHOR, INERT, MEDIA})
 _MEDIA_PARENTS = frozenset({ENTRY, MEDIA})
 
+_INERT = (INERT, _INERT_PARENTS, _push_inert, None)
+_INERT_KEPT = (INERT, _INERT_PARENTS, None, None)
 _title = (TEXT, _TEXT_PARENTS, _start_title, _end_title)
 _description = (TEXT, _TEXT_PARENTS, _start_description, _end_description)
 _author = (AUTHOR, _HERE, _start_author, _end_author)
