@@ -147,10 +147,6 @@ def _attempt(body: bytes, headers: dict[str, str]) -> dict | str:
         return f"version {reader.version or 'unknown'}"
     if not reader.entries:
         return "no entries"
-    for entry in reader.entries:
-        link, key = entry.get("link") or "", entry.get("id") or ""
-        if any(host in link or host in key for host in _FILING_HOSTS):
-            return "EDGAR or court-docket entries"
     return {
         "feed": reader.feed,
         "entries": reader.entries,
@@ -498,6 +494,10 @@ def _start_item(r, attrs_d):
 
 def _end_item(r):
     r.pop("item")
+    entry = r.entries[-1]  # complete: nothing after its end changes it
+    link, key = entry.get("link") or "", entry.get("id") or ""
+    if any(host in link or host in key for host in _FILING_HOSTS):
+        raise _Decline("EDGAR or court-docket entries")
     r.inentry = 0
     r.has_content = 0
 

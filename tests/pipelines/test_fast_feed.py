@@ -324,6 +324,13 @@ READ_PARTS = [  # entry elements the fast reader reads
     "<dc:publisher>{t}</dc:publisher>", "<subtitle>{t}</subtitle>", "<x:cik>1</x:cik>",
     "<dc:identifier>{u}</dc:identifier>",
 ]
+READ_PARTS += [  # prefixes declared, and declared again, inside an entry
+    '<y:foo xmlns:y="urn:y">{t}</y:foo>', '<dc:creator xmlns:dc="urn:other">{t}</dc:creator>',
+    '<content:encoded xmlns:content="http://purl.org/dc/elements/1.1/">{t}</content:encoded>',
+    '<media:title xmlns:media="http://search.yahoo.com/mrss">{t}</media:title>',
+    '<z:title xmlns:z="http://www.w3.org/2005/Atom">{t}</z:title>', '<title xmlns="urn:t">{t}</title>',
+    '<x:foo xmlns:x="urn:x2"><x:bar>{t}</x:bar></x:foo>',
+]
 ENTRY_PARTS = READ_PARTS + [  # and ones it declines
     '<title type="xhtml">{t}</title>', '<content type="application/octet-stream">{t}</content>',
     '<content mode="base64">{t}</content>', '<source url="{u}">{t}</source>',
