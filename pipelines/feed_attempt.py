@@ -48,7 +48,6 @@ class Attempt:
     body_hash: str | None = None
     parsed: ParsedFeed | None = None
     items: list[dict] = field(default_factory=list)
-    analysis: dict[str, list[dict]] | None = None  # rows of the items not stored with this content yet
     error: str | None = None
 
     @property
@@ -63,15 +62,15 @@ def _status_text(status: int) -> str:
         return str(status)
 
 
-Parse = Callable[..., tuple["ParsedFeed", list[dict], dict | None]]
+Parse = Callable[..., tuple["ParsedFeed", list[dict]]]
 
 
 def parse_here(body: bytes, *, headers: dict[str, str], feed: Feed, fetched_at: datetime,
-               run_id: int | None, first: bool = False) -> tuple[ParsedFeed, list[dict], None]:
-    """attempt_feed's ``parse`` in this thread: the feed and its items, no analysis."""
+               run_id: int | None) -> tuple[ParsedFeed, list[dict]]:
+    """attempt_feed's ``parse`` in this thread: the feed and its items."""
     from pipelines.parse import parse_feed
 
-    return (*parse_feed(body, headers=headers, feed_name=feed.name, fetched_at=fetched_at, run_id=run_id), None)
+    return parse_feed(body, headers=headers, feed_name=feed.name, fetched_at=fetched_at, run_id=run_id)
 
 
 def attempt_feed(
@@ -79,8 +78,7 @@ def attempt_feed(
     parse: Parse = parse_here,
 ) -> Attempt:
     """Fetch, and parse only when the body is new (``parse``: here, or in a
-    worker process that may analyse the new items too, see Parsing). Never
-    raises."""
+    worker process, see pipelines.refresh.Parsing). Never raises."""
     # The stored URL has no credentials: fetch the configured one while it is current.
     url = feed.url if state.fetch_url == redact(feed.url) else state.fetch_url
     try:
@@ -102,15 +100,14 @@ def attempt_feed(
     if digest == state.body_hash:
         return Attempt(**base, outcome="unchanged", body_hash=digest)
     try:
-        parsed, items, analysis = parse(got.body, headers=got.headers, feed=feed, fetched_at=fetched_at,
-                                        run_id=run_id, first=state.body_hash is None)
+        parsed, items = parse(got.body, headers=got.headers, feed=feed, fetched_at=fetched_at, run_id=run_id)
     except Exception as exc:
         from pipelines.parse import ParseError
 
         if isinstance(exc, ParseError):
             return Attempt(**base, outcome="error", error=str(exc))
         return Attempt(**base, outcome="error", error=f"unexpected {type(exc).__name__} while parsing: {exc}")
-    return Attempt(**base, outcome="fetched", body_hash=digest, parsed=parsed, items=items, analysis=analysis)
+    return Attempt(**base, outcome="fetched", body_hash=digest, parsed=parsed, items=items)
 
 
 # -- the rules: what an attempt does to a feed's state (a pure function) ------------

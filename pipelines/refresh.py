@@ -5,10 +5,10 @@ safe to kill at any point.
   conditional GET; a body whose hash did not change is not parsed again.
 - Parsing and analysis are CPU work: past the first few documents of a pass
   they run in worker processes, one per core (pipelines.workers), while
-  fetching and storing go on here. New and changed items go back to the
-  workers as soon as they are stored (a feed parsed for the first time is
-  analysed in its parse job: all its items are new), so analysis goes on
-  while other feeds are still being fetched.
+  fetching and storing go on here. Parsing goes first: new and changed items
+  go back to the workers once stored, but their analysis waits while the
+  workers have documents to parse, so every item of the pass is stored
+  early and its story assigned while the workers analyse.
 - The main thread alone writes: the feeds fetched since its last write land
   together, each feed's items with its new state, in one transaction (one
   write per feed cost more than the parsing), so a kill loses at most the
@@ -171,9 +171,6 @@ def _record(con, attempts: list[Attempt], states, report, reporter, pending_stat
 
 # Fetched feeds are stored together, up to this many items at a time (a write
 # costs ~0.1 s, little more when larger), and none waits longer than this.
-# Once fewer jobs are left than there are worker processes, a core is idle:
-# feeds and analyses are written as they come, so little is left to write
-# after the last job.
 STORE_ITEMS = 1000
 STORE_WAIT_S = 2.0
 
@@ -198,13 +195,13 @@ def _collect(con, futures, states, report, reporter, pending_states, stored, now
             since = time.monotonic()
         ready += [future.result() for future in fetched]
         left -= len(fetched)
-        draining = analysis.draining(left)
-        if ready and (not left or draining or sum(len(a.items) for a in ready) >= STORE_ITEMS
+        if ready and (not left or sum(len(a.items) for a in ready) >= STORE_ITEMS
                       or time.monotonic() - since >= STORE_WAIT_S):
             _record(con, ready, states, report, reporter, pending_states, stored, now, rng, analysis)
             ready = []
         analysis.collect()
-        analysis.write(now=draining)
+        analysis.send(everything=not left)
+        analysis.write()
 
 
 def _drain(finished: queue.SimpleQueue, timeout: float | None) -> list:
@@ -234,46 +231,47 @@ ANALYSIS_WRITE = 2500
 class Parsing:
     """attempt_feed's ``parse`` for a pass: in the fetching thread, or, from
     the POOL_AFTER_DOCUMENTS-th document on (or once the workers run), in a
-    worker process. A feed parsed for the first time has nothing stored, so
-    that worker analyses all its items in the same job; other feeds' new
-    items are sent back to the workers once stored (Analysis)."""
+    worker process."""
 
     def __init__(self, workers: Workers):
         self.workers, self.documents, self._lock = workers, 0, threading.Lock()
         self.pooled = 0  # documents parsed by a worker process
+        self.in_flight = 0  # documents with the workers now
 
     def __call__(self, body: bytes, *, headers: dict[str, str], feed: Feed, fetched_at: datetime,
-                 run_id: int | None, first: bool = False) -> tuple[ParsedFeed, list[dict], dict | None]:
+                 run_id: int | None) -> tuple[ParsedFeed, list[dict]]:
         with self._lock:
             self.documents += 1
             pooled = (self.documents >= POOL_AFTER_DOCUMENTS or self.workers.started) and self.workers.useful
+            self.in_flight += pooled
         if not pooled:
             return parse_here(body, headers=headers, feed=feed, fetched_at=fetched_at, run_id=run_id)
-        analyse = None
-        if first and feed.kind != "edgar":  # EDGAR items are analysed with their filing documents, fetched later
-            analyse = dict(stored={}, owner=feed.owner, kind=feed.kind, now=utcnow())
-        job = self.workers.parse(body, headers, feed_name=feed.name, fetched_at=fetched_at, run_id=run_id,
-                                 analyse=analyse)
+        job = self.workers.parse(body, headers, feed_name=feed.name, fetched_at=fetched_at, run_id=run_id)
         try:
             return job.result()
         finally:
-            if job.pooled:
-                with self._lock:
-                    self.pooled += 1
+            with self._lock:
+                self.in_flight -= 1
+                self.pooled += job.pooled
 
 
 class Analysis:
-    """Analyses of the items a pass stores, by the worker processes while
-    the pass goes on: those a worker made with the parse, and jobs for the
-    new and changed items of other feeds (only once the workers run: a
-    small pass leaves its items to analyze_pending). Written here, by the
-    writer, ANALYSIS_WRITE items at a time. Whatever is not written here (a
-    job that failed, a kill) is found stale by analyze_pending at the end of
-    the pass or of the next one."""
+    """Analyses of the items a pass stores (new or changed), by the worker
+    processes while the pass goes on (only once the workers run: a small
+    pass leaves its items to analyze_pending). A job waits here while the
+    workers have documents enough to parse, so that every item is stored
+    early (then the stories of the pass are assigned while the workers
+    analyse). Written here, by the writer, ANALYSIS_WRITE items at a time,
+    then, once every job is out, as soon as what came back outweighs what is
+    still out: little is left to write after the last job. Their roll-ups
+    are the caller's, once for the pass (per write they cost more than the
+    write). Whatever is not written here (a job that failed, a kill) is found
+    stale by analyze_pending at the end of the pass or of the next one."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, workers: Workers):
-        self.con, self.workers = con, workers
-        self.jobs: list[Job] = []
+    def __init__(self, con: duckdb.DuckDBPyConnection, workers: Workers, parsing: Parsing):
+        self.con, self.workers, self.parsing = con, workers, parsing
+        self.waiting: list[list[dict]] = []  # records of jobs not sent yet
+        self.jobs: list[tuple[Job, int]] = []  # jobs sent, with their item counts
         self.rows: dict[str, list[dict]] = {}
         self.unwritten = 0
         self.analysed = 0
@@ -281,59 +279,49 @@ class Analysis:
 
     def add(self, attempt: Attempt, item_ids: set[str]) -> None:
         """Analyses of these items of a stored feed (those stored new or changed)."""
-        if attempt.analysis is not None:
-            self._keep(attempt.analysis, item_ids)
-        elif item_ids and attempt.feed.kind != "edgar" and self.workers.started and self.workers.useful:
+        if item_ids and attempt.feed.kind != "edgar" and self.workers.started and self.workers.useful:
             records = [r for r in analysis_input(attempt.items, owner=attempt.feed.owner, kind=attempt.feed.kind)
                        if r["item_id"] in item_ids]
-            now = utcnow()
-            jobs = [self.workers.analyze(records[start : start + ANALYSIS_CHUNK], now)
-                    for start in range(0, len(records), ANALYSIS_CHUNK)]
-            for job in jobs:
-                if self.wake is not None:
-                    job.future.add_done_callback(self.wake)
-            self.jobs += jobs
+            self.waiting += [records[n : n + ANALYSIS_CHUNK] for n in range(0, len(records), ANALYSIS_CHUNK)]
 
-    def _keep(self, rows: dict[str, list[dict]], item_ids: set[str]) -> None:
-        whole = {row["item_id"] for row in rows.get("analyses", [])} <= item_ids
-        for key, values in rows.items():
-            self.rows.setdefault(key, []).extend(values if whole else
-                                                 [row for row in values if row["item_id"] in item_ids])
-        self.unwritten = len(self.rows.get("analyses", []))
-
-    def futures(self) -> set:
-        return {job.future for job in self.jobs}
+    def send(self, *, everything: bool = False) -> None:
+        """Send waiting jobs to the workers: all (``everything``: no document
+        is left to parse), or as many as keep them busy while few are."""
+        while self.waiting and (everything or self.parsing.in_flight + len(self.jobs) <= self.workers.processes):
+            records = self.waiting.pop(0)
+            job = self.workers.analyze(records, utcnow())
+            if self.wake is not None:
+                job.future.add_done_callback(self.wake)
+            self.jobs.append((job, len(records)))
 
     def collect(self) -> None:
         """Keep what finished jobs found."""
-        finished = [job for job in self.jobs if job.done()]
-        self.jobs = [job for job in self.jobs if job not in finished]
-        for job in finished:
+        finished = [entry for entry in self.jobs if entry[0].done()]
+        self.jobs = [entry for entry in self.jobs if entry not in finished]
+        for job, _ in finished:
             try:
                 rows = job.result()
             except Exception:  # noqa: BLE001 (analyze_pending meets it again and says what it is)
                 continue
-            self._keep(rows, {row["item_id"] for row in rows["analyses"]})
-
-    def draining(self, parses: int = 0) -> bool:
-        """Whether some jobs are left (``parses`` still to come, and this
-        pass's analysis jobs) but fewer than there are worker processes: one
-        is idle, and writing now costs the workers nothing."""
-        return self.workers.started and 0 < parses + len(self.jobs) < self.workers.processes
+            for key, values in rows.items():
+                self.rows.setdefault(key, []).extend(values)
+            self.unwritten = len(self.rows.get("analyses", []))
 
     def write(self, *, now: bool = False) -> None:
-        """Write the rows kept, once there are ANALYSIS_WRITE items' worth (or ``now``)."""
-        if self.unwritten and (now or self.unwritten >= ANALYSIS_WRITE):
-            store.replace_analysis(self.con, **self.rows)
+        """Write the rows kept, if there are enough of them (see the class) or ``now``."""
+        out = None if self.waiting else sum(count for _, count in self.jobs)
+        if self.unwritten and (now or self.unwritten >= ANALYSIS_WRITE or (out is not None and self.unwritten >= out)):
+            store.replace_analysis(self.con, **self.rows, rollups=False)
             self.analysed += self.unwritten
             self.rows, self.unwritten = {}, 0
 
     def finish(self) -> None:
         """Wait for every job and write what they found."""
+        self.send(everything=True)
         while self.jobs:
-            wait(self.futures(), return_when=FIRST_COMPLETED)
+            wait({job.future for job, _ in self.jobs}, return_when=FIRST_COMPLETED)
             self.collect()
-            self.write(now=self.draining())
+            self.write()
         self.write(now=True)
 
 
@@ -408,7 +396,8 @@ def _refresh(
     semaphores = {urlsplit(s.fetch_url).hostname or "": BoundedSemaphore(settings.per_host_concurrency)
                   for _, s in asked}
     with Workers(catalog) as workers, new_client(settings.max_workers) as client:
-        analysis, parsing = Analysis(con, workers), Parsing(workers)
+        parsing = Parsing(workers)
+        analysis = Analysis(con, workers, parsing)
         if sum(1 for _, state in asked if state.body_hash is None) >= POOL_AFTER_DOCUMENTS:
             # Feeds never read before will be parsed: the workers start now,
             # while the first fetches are in flight, not at the POOL_AFTER_DOCUMENTS-th.
@@ -446,6 +435,8 @@ def _refresh(
             store.assign_stories(con)
         analysis.finish()
         report.analysed = analysis.analysed
+        if todo:  # the roll-ups Analysis left: every item of the pass, and of a pass that died
+            store.update_rollups(con, todo)
         left = store.stale_items(con, ANALYZER_VERSION, catalog.version, todo) if todo else []
         if left:  # a job that failed, items of a run that died
             from pipelines.ingest import analyze_pending  # the analyzer (and pandas), here only if need be

@@ -72,6 +72,12 @@ def _ready() -> None:
     import pipelines.parse  # noqa: F401
 
 
+def _parse(body: bytes, headers: dict[str, str], options: dict):
+    from pipelines.parse import parse_feed
+
+    return parse_feed(body, headers=headers, **options)
+
+
 def _analyze(records: list[dict], now: datetime, catalog: Catalog | None = None) -> dict[str, list[dict]]:
     from pipelines.analyze import analyze_records
 
@@ -162,12 +168,10 @@ class Workers:
             return Job(self, _finished(error=exc), here, pooled=False)
 
     def parse(self, body: bytes, headers: dict[str, str], *, feed_name: str, fetched_at: datetime,
-              run_id: int | None, analyse: dict | None = None) -> Job:
-        """A job for ``parse_and_analyse``: (the feed without its entries,
-        items, analysis rows of its new and changed items or None)."""
+              run_id: int | None) -> Job:
+        """A job for ``pipelines.parse.parse_feed``: (the feed without its entries, its items)."""
         options = dict(feed_name=feed_name, fetched_at=fetched_at, run_id=run_id)
-        return self.submit(parse_and_analyse, body, headers, options, analyse,
-                           here=lambda: parse_and_analyse(body, headers, options, analyse, self.catalog))
+        return self.submit(_parse, body, headers, options, here=lambda: _parse(body, headers, options))
 
     def analyze(self, records: list[dict], now: datetime) -> Job:
         """A job for ``pipelines.analyze.analyze_records`` with this pool's catalog."""
@@ -204,18 +208,3 @@ def analysis_input(items: list[dict], *, owner: str | None, kind: str) -> list[d
             for item in sorted(latest.values(), key=lambda item: item["item_id"])]
 
 
-def parse_and_analyse(body: bytes, headers: dict[str, str], options: dict, analyse: dict | None,
-                      catalog: Catalog | None = None):
-    """``parse_feed``, then, with ``analyse`` ({"stored": {item_id:
-    content_hash}, "owner", "kind", "now"}), the analysis of the items that
-    are not stored with the same content: one job, so the items need not
-    come back to be sent out again."""
-    from pipelines.parse import parse_feed
-
-    parsed, items = parse_feed(body, headers=headers, **options)
-    if analyse is None:
-        return parsed, items, None
-    stored = analyse["stored"]
-    records = [r for r in analysis_input(items, owner=analyse["owner"], kind=analyse["kind"])
-               if stored.get(r["item_id"]) != r["content_hash"]]
-    return parsed, items, _analyze(records, analyse["now"], catalog)

@@ -277,10 +277,13 @@ def all_items_for_analysis(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def replace_analysis(
     con: duckdb.DuckDBPyConnection, *, sentences: Sequence[dict], mentions: Sequence[dict],
-    edges: Sequence[dict], analyses: Sequence[dict], passages: Sequence[dict] = (),
+    edges: Sequence[dict], analyses: Sequence[dict], passages: Sequence[dict] = (), rollups: bool = True,
 ) -> None:
     """Swap the analysis of a batch of items in one transaction (with the
-    filing-document passages it read, see filing_passages)."""
+    filing-document passages it read, see filing_passages). ``rollups=False``
+    leaves the roll-ups of their stories to the caller's ``update_rollups``,
+    once for several batches (a refresh: per batch they cost more than the
+    batch)."""
     if not analyses:
         return
     con.execute("BEGIN TRANSACTION")
@@ -304,10 +307,11 @@ def replace_analysis(
                         _columns(passages, PASSAGE_COLUMNS))
         # Items still without a story are counted when assign_stories gives
         # them one (refresh analyses new items while others are still fetched).
-        storied = con.execute("SELECT item_id FROM feed_items WHERE story_id IS NOT NULL "
-                              "AND item_id IN (SELECT item_id FROM analysed_batch)").fetchall()
+        if rollups:
+            storied = con.execute("SELECT item_id FROM feed_items WHERE story_id IS NOT NULL "
+                                  "AND item_id IN (SELECT item_id FROM analysed_batch)").fetchall()
+            refresh_rollups(con, [row[0] for row in storied])
         con.execute("DROP TABLE analysed_batch")
-        refresh_rollups(con, [row[0] for row in storied])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -386,11 +390,12 @@ _PAIR_DAYS = ("SELECT s.first_seen::DATE, s.speaker, s.target, s.stance, count(*
               "FROM story_pair_statements s")
 
 
-def refresh_rollups(con: duckdb.DuckDBPyConnection, item_ids: Iterable[str]) -> None:
+def refresh_rollups(con: duckdb.DuckDBPyConnection, item_ids: Iterable[str], *, story_days: bool = True) -> None:
     """Recompute the roll-ups of the stories these items belong to, or
     belonged to (pass a story id an item left: story ids are item ids).
     Costs what those stories hold, not the warehouse; run it in the writer's
-    transaction that changed the items."""
+    transaction that changed the items. ``story_days=False`` leaves
+    story_days, which follows feed_items alone, as it is."""
     ids = _ids(item_ids)
     if not ids:
         return
@@ -412,6 +417,8 @@ def refresh_rollups(con: duckdb.DuckDBPyConnection, item_ids: Iterable[str]) -> 
               "WHERE story_id IN (SELECT story_id FROM rollup_keys)")
     con.execute(f"CREATE OR REPLACE TEMP TABLE rollup_pair_groups AS {groups}")
     for table, select in _ROLLUPS.items():
+        if table == "story_days" and not story_days:
+            continue
         con.execute(f"DELETE FROM {table} WHERE story_id IN (SELECT story_id FROM rollup_keys)")
         con.execute(f"INSERT INTO {table} {select.format(keys=keys)}")
     con.execute(f"INSERT INTO rollup_pair_groups {groups} EXCEPT SELECT * FROM rollup_pair_groups")
@@ -424,6 +431,20 @@ def refresh_rollups(con: duckdb.DuckDBPyConnection, item_ids: Iterable[str]) -> 
                 "AND s.stance = g.stance GROUP BY ALL")
     for table in ("rollup_pair_groups", "story_items", "rollup_keys"):
         con.execute(f"DROP TABLE {table}")
+
+
+def update_rollups(con: duckdb.DuckDBPyConnection, item_ids: Iterable[str]) -> None:
+    """The roll-ups of what these items' analyses say, in a transaction of
+    its own: after analyses written with ``replace_analysis(rollups=False)``,
+    once their stories are assigned (story_days, which follows feed_items
+    alone, was kept up by assign_stories and upsert_items)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        refresh_rollups(con, item_ids, story_days=False)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
 
 
 def rebuild_rollups(con: duckdb.DuckDBPyConnection) -> None:

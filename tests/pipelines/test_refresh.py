@@ -76,6 +76,22 @@ def by_feed(report):
     return {o.feed: o for o in report.outcomes}
 
 
+ROLLUPS = ["story_days", "story_company_counts", "story_pair_statements", "pair_day_counts"]
+
+
+def assert_rollups_as_rebuilt(db_path):
+    """The roll-ups a refresh kept up (after runs that died too) equal a rebuild from scratch."""
+    with db.writer(db_path, publish=False) as con:
+        kept = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ROLLUPS}
+        con.execute("BEGIN TRANSACTION")
+        store.rebuild_rollups(con)
+        rebuilt = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ROLLUPS}
+        con.execute("ROLLBACK")
+    assert all(kept.values()), {t: len(rows) for t, rows in kept.items()}
+    for table in ROLLUPS:
+        assert kept[table] == rebuilt[table], table
+
+
 def test_200_then_304_then_a_feed_that_changed(tmp_path, server, db_path, catalog, shared_data):
     shared = shared_data / "feeds" / "news" / "olshansk__anthropic_news_feed_EXCERPT_2026.xml"
     server.file("/anthropic.xml", shared)
@@ -364,6 +380,8 @@ def test_sigkill_mid_run_then_a_clean_second_run(tmp_path, server, cli, db_path,
                       "analysed": feeds * per_feed, "has_sentences": True, "per_feed": [per_feed]}
     runs = json.loads(cli("sql", "--format", "json", "SELECT status FROM runs ORDER BY run_id").output)
     assert [r["status"] for r in runs] == ["interrupted", "ok"]
+    # The killed run wrote analyses whose roll-ups it left for its end: the second run made them.
+    assert_rollups_as_rebuilt(db_path)
 
     third = cli("refresh", "--config", str(config_file), "--force")
     assert "0 new items" in third.output and f"{feeds} not modified" in third.output
@@ -384,6 +402,27 @@ def test_items_of_an_interrupted_run_are_analysed_by_the_next(tmp_path, server, 
     assert "completed interrupted run" in report.summary()
     assert scalar(db_path, "SELECT count(*) FROM item_analysis") == 4
     assert scalar(db_path, f"SELECT status FROM runs WHERE run_id = {dead}") == "interrupted"
+
+
+def test_a_run_that_dies_before_its_rollups_leaves_them_to_the_next(tmp_path, server, db_path, catalog,
+                                                                    monkeypatch):
+    # The workers' analyses are written without their roll-ups, made once at
+    # the end of the pass: a run that dies in between leaves them to the next.
+    for i in range(6):
+        server.feed(f"/f{i}.xml", feed_of(f"f{i}", 8))
+    _, config = configure(tmp_path, server, {f"f{i}": f"/f{i}.xml" for i in range(6)})
+
+    def die(con, item_ids):
+        raise RuntimeError("killed before the roll-ups")
+
+    monkeypatch.setattr(store, "update_rollups", die)
+    with pytest.raises(RuntimeError):
+        refresh(db_path, config, catalog)
+    monkeypatch.undo()
+    report = refresh(db_path, config, catalog, now=T0 + timedelta(hours=1), force=True)
+    assert report.resumed_runs == [1] and report.count("not_modified") == 6
+    assert scalar(db_path, "SELECT count(*) FROM item_analysis") == 48
+    assert_rollups_as_rebuilt(db_path)
 
 
 def test_schedule_honours_next_check_times(tmp_path, server, cli):
