@@ -32,7 +32,7 @@ ACCEPTED_REAL_FEEDS = {
     "feedrs__nbc_newyork.xml", "feedrs__nyt_wirecutter.xml", "feedrs__reddit_homelab_atom_2023.xml",
     "olshansk__anthropic_news_feed_EXCERPT_2026.xml", "rssparser__google_blog_many_links.rss",
     "rssparser__guardian_us_2018.rss", "rssparser__heise_developer.atom", "rssparser__reddit_frontpage.rss",
-    "rssparser__incomplete_fields.atom",
+    "rssparser__incomplete_fields.atom", "feedjira__HuffPostCanada.xml",
 }
 READ_KEYS = ("id", "guid", "link", "title", "summary", "author", "published", "updated", "created",
              "published_parsed", "updated_parsed", "created_parsed", "cik", "edgar_accessionnumber")
@@ -223,6 +223,11 @@ TRICKY_ENTRIES = [
     "<pubDate>Mon, 13 Jan 2025 10:00:00 GMT</pubDate><pubDate>Tue, 14 Jan 2025 10:00:00 GMT</pubDate>",
     '<title xml:lang="fr">Bonjour</title>', "<Title>Mixed case</Title><PUBDATE>2025-01-13</PUBDATE>",
     '<media:group><media:content url="http://m/"/><media:thumbnail url="http://t/"/></media:group>',
+    '<media:content url="http://m/"><media:title>Media first</media:title></media:content><title>T</title>',
+    '<title>T</title><media:content><media:title>Media after</media:title></media:content>',
+    '<media:group><media:description>MD</media:description></media:group><description>D</description>',
+    '<description>D</description><media:group><media:description>MD</media:description></media:group>',
+    '<media:group><media:title>Only media</media:title></media:group>',
     '<category term="t" scheme="s"/><category>c</category>', "<comments>http://c/</comments>",
 ]
 TRICKY_CHANNELS = [
@@ -324,6 +329,11 @@ READ_PARTS = [  # entry elements the fast reader reads
     "<dc:publisher>{t}</dc:publisher>", "<subtitle>{t}</subtitle>", "<x:cik>1</x:cik>",
     "<dc:identifier>{u}</dc:identifier>",
 ]
+READ_PARTS += [  # media titles and descriptions a level down
+    '<media:content url="{u}"><media:title>{t}</media:title></media:content>',
+    '<media:group><media:description>{t}</media:description><media:title>{t}</media:title></media:group>',
+    '<media:content url="{u}"><media:description type="html">{t}</media:description></media:content>',
+]
 READ_PARTS += [  # prefixes declared, and declared again, inside an entry
     '<y:foo xmlns:y="urn:y">{t}</y:foo>', '<dc:creator xmlns:dc="urn:other">{t}</dc:creator>',
     '<content:encoded xmlns:content="http://purl.org/dc/elements/1.1/">{t}</content:encoded>',
@@ -334,7 +344,7 @@ READ_PARTS += [  # prefixes declared, and declared again, inside an entry
 ENTRY_PARTS = READ_PARTS + [  # and ones it declines
     '<title type="xhtml">{t}</title>', '<content type="application/octet-stream">{t}</content>',
     '<content mode="base64">{t}</content>', '<source url="{u}">{t}</source>',
-    '<media:content url="{u}"><media:title>{t}</media:title></media:content>',
+
     '<media:keywords a="1">{t}</media:keywords>',
     '<foo x:base="{u}">{t}</foo>', "<cik>0000320193</cik>", "<date>{d}</date>", "<items>{t}</items>",
     "<image><url>{u}</url><title>{t}</title></image>", "<itunes:summary>{t}</itunes:summary>",
