@@ -122,6 +122,22 @@ def writer(db_path: Path, *, publish: bool = True) -> Iterator[duckdb.DuckDBPyCo
         publish_snapshot(db_path)
 
 
+@contextmanager
+def threads(con: duckdb.DuckDBPyConnection, count: int) -> Iterator[None]:
+    """Run a stretch of a connection's work on ``count`` DuckDB threads, then
+    restore the setting (a refresh writes on one while its worker processes
+    hold the cores)."""
+    before = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
+    con.execute(f"SET threads = {int(count)}")
+    try:
+        yield
+    finally:
+        try:
+            con.execute(f"SET threads = {before}")
+        except duckdb.Error:
+            pass  # a connection a failed write invalidated: the error that did it is the one to report
+
+
 KEEP_SNAPSHOT_VERSIONS = 3
 
 
