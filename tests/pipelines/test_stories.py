@@ -10,6 +10,10 @@ def test_canonical_url_drops_tracking_and_cosmetics():
     assert a == b == "example.com/2025/01/story?id=7"
     assert canonical_url("https://example.com/a/amp/") == canonical_url("https://example.com/a")
     assert canonical_url("javascript:alert(1)") is None
+    # Without parameters (most feed links), the same forms as with them.
+    assert canonical_url("https://www.Example.com:443/a/b/") == "example.com/a/b"
+    assert canonical_url("https://example.com") == canonical_url("https://example.com/?utm_source=x") == "example.com/"
+    assert canonical_url("https://www./amp") == ""
     assert canonical_url("https://example.com/a?page=2") != canonical_url("https://example.com/a?page=3")
 
 
