@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from pipelines.feeds import FeedsConfig
     from pipelines.refresh import FeedOutcome
+    from pipelines.workers import Workers
 
 EXIT_BUSY = 3
 CONFIG_HELP = "Feeds file (default: ./feeds.toml, else the packaged list; env RIVALWATCH_FEEDS)."
@@ -94,6 +95,21 @@ class ConsoleReporter:
             self.bar = None
 
 
+def _early_workers(db_path: Path, config: FeedsConfig, only: tuple[str, ...], catalog) -> Workers | None:
+    """The worker processes, started now, when the warehouse does not exist
+    yet: every feed will be parsed, and they get ready while this process
+    loads DuckDB and creates the warehouse (a refresh otherwise starts them
+    once its feed states say they are needed)."""
+    from pipelines.workers import POOL_AFTER_DOCUMENTS, Workers
+
+    feeds = [f for f in config.feeds if f.enabled and (not only or f.name in only)]
+    if Path(db_path).exists() or len(feeds) < POOL_AFTER_DOCUMENTS:
+        return None
+    workers = Workers(catalog)
+    workers.start()
+    return workers
+
+
 @click.command("refresh")
 @click.option("--config", "config_file", envvar="RIVALWATCH_FEEDS", type=click.Path(dir_okay=False), help=CONFIG_HELP)
 @click.option("--force", is_flag=True, help="Fetch every enabled feed now, ignoring next-check times.")
@@ -103,19 +119,23 @@ class ConsoleReporter:
 @click.pass_obj
 def refresh_cmd(obj, config_file, force, only, progress) -> None:
     """One pass over the configured feeds that are due (cron-friendly)."""
-    from pipelines.refresh import RefreshBusy, WarehouseBusy, run_refresh
-
     config = _config(config_file)
     unknown = sorted(set(only) - {f.name for f in config.feeds})
     if unknown:
         raise click.BadParameter(f"not in {config.where}: {', '.join(unknown)}", param_hint="--feed")
     bar = sys.stderr.isatty() if progress is None else progress
+    workers = _early_workers(obj["db"], config, only, _catalog())  # before DuckDB is loaded
+    from pipelines.refresh import RefreshBusy, WarehouseBusy, run_refresh
+
     try:
         report = run_refresh(obj["db"], config, _catalog(), force=force, only=only or None,
-                             reporter=ConsoleReporter(bar))
+                             reporter=ConsoleReporter(bar), workers=workers)
     except (RefreshBusy, WarehouseBusy) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_BUSY)
+    finally:
+        if workers is not None:
+            workers.close(cancel=True)  # the pass closed them already, unless it never began
     click.echo(f"{report.summary()} -> {obj['db']}")
     sys.exit(report.exit_code)
 

@@ -56,7 +56,7 @@ from pipelines.refresh_lock import RefreshBusy as RefreshBusy
 from pipelines.refresh_lock import lock_path as lock_path
 from pipelines.refresh_lock import refresh_lock
 from pipelines.refresh_report import FeedOutcome, RefreshReport, Reporter
-from pipelines.workers import Job, Workers, analysis_input
+from pipelines.workers import POOL_AFTER_DOCUMENTS, Job, Workers, analysis_input
 from warehouse import db, feed_state, filing_store, store
 from warehouse.db import utcnow
 from warehouse.feed_state import FeedState
@@ -219,10 +219,6 @@ def _drain(finished: queue.SimpleQueue, timeout: float | None) -> list:
 
 # -- parsing and analysis in worker processes ----------------------------------------
 
-# The first few documents of a pass are parsed in the fetching threads; from
-# this one on, worker processes parse them. Starting them costs a few tenths
-# of a second, so a pass with a changed feed or two never does.
-POOL_AFTER_DOCUMENTS = 4
 ANALYSIS_CHUNK = 250  # items in one analysis job
 # Analysed items written together: 10,000 took 2.3 s in writes of 1,000, 1.1 s in writes of 2,500.
 ANALYSIS_WRITE = 2500
@@ -361,21 +357,24 @@ def _held_back(feed: Feed, state: FeedState, settings: Settings, gate: sec_acces
 def refresh(
     con: duckdb.DuckDBPyConnection, config: FeedsConfig, catalog: Catalog, *, now: datetime | None = None,
     force: bool = False, only: Iterable[str] | None = None, reporter: Reporter | None = None,
-    rng: random.Random | None = None,
+    rng: random.Random | None = None, workers: Workers | None = None,
 ) -> RefreshReport:
-    """One pass over the due feeds of ``config``, on an open writer connection."""
+    """One pass over the due feeds of ``config``, on an open writer connection
+    (with the caller's worker pool, if any; closed by the pass)."""
     now = now or utcnow()
     # The worker processes have the cores: DuckDB's own threads would only
     # compete with them (one thread: 0.15 s less of the writer's CPU for the
     # benchmark's 10,000 items, no slower writes).
     with sec_access.session(con, now) as gate, db.threads(con, 1):
         return _refresh(con, config, catalog, gate, now=now, force=force, only=only,
-                        reporter=reporter or Reporter(), rng=rng or random.Random())
+                        reporter=reporter or Reporter(), rng=rng or random.Random(),
+                        workers=workers or Workers(catalog))
 
 
 def _refresh(
     con: duckdb.DuckDBPyConnection, config: FeedsConfig, catalog: Catalog, gate: sec_access.EdgarGate, *,
     now: datetime, force: bool, only: Iterable[str] | None, reporter: Reporter, rng: random.Random,
+    workers: Workers,
 ) -> RefreshReport:
     settings = config.settings
     # The warehouse (and so every analyst's SQL) sees feed URLs without the
@@ -398,7 +397,7 @@ def _refresh(
     pending_states: list[FeedState] = []
     semaphores = {urlsplit(s.fetch_url).hostname or "": BoundedSemaphore(settings.per_host_concurrency)
                   for _, s in asked}
-    with Workers(catalog) as workers, new_client(settings.max_workers) as client:
+    with workers, new_client(settings.max_workers) as client:
         parsing = Parsing(workers)
         analysis = Analysis(con, workers, parsing)
         if sum(1 for _, state in asked if state.body_hash is None) >= POOL_AFTER_DOCUMENTS:
@@ -462,7 +461,9 @@ def _refresh(
 
 
 def run_refresh(db_path: Path, config: FeedsConfig, catalog: Catalog, **options) -> RefreshReport:
-    """Lock, open the warehouse, refresh, publish the snapshot once at the end."""
+    """Lock, open the warehouse, refresh, publish the snapshot once at the end.
+    ``workers``: a pool the caller started already (the `refresh` command
+    does when the warehouse is new)."""
     with refresh_lock(db_path):
         try:
             with db.writer(db_path) as con:

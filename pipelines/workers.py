@@ -40,6 +40,10 @@ from typing import Any
 from pipelines.catalog import Catalog
 
 MAX_PROCESSES = 4
+# A refresh parses its first few documents in its fetching threads; from
+# this one on, worker processes parse them. Starting them costs a few tenths
+# of a second, so a pass with a changed feed or two never does.
+POOL_AFTER_DOCUMENTS = 4
 _worker_catalog: Catalog | None = None
 
 

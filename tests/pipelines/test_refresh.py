@@ -387,6 +387,21 @@ def test_sigkill_mid_run_then_a_clean_second_run(tmp_path, server, cli, db_path,
     assert "0 new items" in third.output and f"{feeds} not modified" in third.output
 
 
+def test_the_command_starts_the_workers_at_once_for_a_new_warehouse(tmp_path, catalog):
+    from pipelines.cli_feeds import _early_workers
+
+    feeds = [{"name": f"f{i}", "url": f"http://127.0.0.1:9/f{i}.xml"} for i in range(5)]
+    config = load_config(write_config(tmp_path / "feeds.toml", feeds))
+    workers = _early_workers(tmp_path / "new.duckdb", config, (), catalog)  # every feed will be parsed
+    try:
+        assert workers is not None and (workers.started or not workers.useful)
+    finally:
+        workers.close(cancel=True)
+    assert _early_workers(tmp_path / "new.duckdb", config, ("f1",), catalog) is None  # one feed: parsed here
+    (tmp_path / "old.duckdb").touch()
+    assert _early_workers(tmp_path / "old.duckdb", config, (), catalog) is None  # the pass decides from its states
+
+
 def test_items_of_an_interrupted_run_are_analysed_by_the_next(tmp_path, server, db_path, catalog):
     server.feed("/f.xml", feed_of("f", 4))
     _, config = configure(tmp_path, server, {"f": "/f.xml"})
