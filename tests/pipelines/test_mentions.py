@@ -21,6 +21,7 @@ def companies(text, catalog):
     "The AI coding start-up has 18 months of runway after its latest round.",
     "Runway lights failed at the airport, grounding flights for hours.",
     "AI spending reached an Inflection Point this year, analysts said.",
+    "In 1983, Danny Hillis founded Thinking Machines Corporation to build an AI supercomputer.",
 ])
 def test_ordinary_words_are_not_companies(text, catalog):
     assert companies(text, catalog) == []
