@@ -258,11 +258,13 @@ class Analysis:
     workers have documents enough to parse, so that every item is stored
     early (then the stories of the pass are assigned while the workers
     analyse). Written here, by the writer, ANALYSIS_WRITE items at a time,
-    then, once every job is out, as soon as what came back outweighs what is
-    still out: little is left to write after the last job. Their roll-ups
-    are the caller's, once for the pass (per write they cost more than the
-    write). Whatever is not written here (a job that failed, a kill) is found
-    stale by analyze_pending at the end of the pass or of the next one."""
+    then, for the last ANALYSIS_WRITE items, as each job comes back: the
+    writer keeps up with the workers, and little is left to write after the
+    last job. The roll-ups of what was written are made once the last stretch
+    begins (``rolled``; per write they would cost more than the write), those
+    of the rest by the caller at the end. Whatever is not written here (a job
+    that failed, a kill) is found stale by analyze_pending at the end of the
+    pass or of the next one."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, workers: Workers, parsing: Parsing):
         self.con, self.workers, self.parsing = con, workers, parsing
@@ -271,6 +273,8 @@ class Analysis:
         self.rows: dict[str, list[dict]] = {}
         self.unwritten = 0
         self.analysed = 0
+        self.written: set[str] = set()  # items written, roll-ups still to make
+        self.rolled: set[str] | None = None  # items written whose roll-ups were made
         self.wake: Callable[[Future], object] | None = None  # told when a job finishes
 
     def add(self, attempt: Attempt, item_ids: set[str]) -> None:
@@ -303,18 +307,27 @@ class Analysis:
                 self.rows.setdefault(key, []).extend(values)
             self.unwritten = len(self.rows.get("analyses", []))
 
+    def last_stretch(self) -> bool:
+        """Every job is out, and at most ANALYSIS_WRITE items are still with the workers."""
+        return not self.waiting and sum(count for _, count in self.jobs) <= ANALYSIS_WRITE
+
     def write(self, *, now: bool = False) -> None:
         """Write the rows kept, if there are enough of them (see the class) or ``now``."""
-        out = None if self.waiting else sum(count for _, count in self.jobs)
-        if self.unwritten and (now or self.unwritten >= ANALYSIS_WRITE or (out is not None and self.unwritten >= out)):
+        if self.unwritten and (now or self.unwritten >= ANALYSIS_WRITE or self.last_stretch()):
             store.replace_analysis(self.con, **self.rows, rollups=False)
+            self.written.update(row["item_id"] for row in self.rows["analyses"])
             self.analysed += self.unwritten
             self.rows, self.unwritten = {}, 0
 
     def finish(self) -> None:
-        """Wait for every job and write what they found."""
+        """Wait for every job and write what they found (once the stories of
+        the pass are assigned: roll-ups are made here)."""
         self.send(everything=True)
         while self.jobs:
+            if self.rolled is None and self.last_stretch():
+                self.write(now=True)
+                store.update_rollups(self.con, self.written)
+                self.rolled, self.written = self.written, set()
             wait({job.future for job, _ in self.jobs}, return_when=FIRST_COMPLETED)
             self.collect()
             self.write()
@@ -437,8 +450,8 @@ def _refresh(
             store.assign_stories(con)
         analysis.finish()
         report.analysed = analysis.analysed
-        if todo:  # the roll-ups Analysis left: every item of the pass, and of a pass that died
-            store.update_rollups(con, todo)
+        if todo:  # the roll-ups Analysis left: the rest of the pass, and a pass that died
+            store.update_rollups(con, todo - (analysis.rolled or set()))
         left = store.stale_items(con, ANALYZER_VERSION, catalog.version, todo) if todo else []
         if left:  # a job that failed, items of a run that died
             from pipelines.ingest import analyze_pending  # the analyzer (and pandas), here only if need be
