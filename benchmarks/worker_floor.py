@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> dict:
     from pipelines.analyze import analyze_records
     from pipelines.catalog import load_catalog
     from pipelines.parse import parse_feed
-    from pipelines.refresh import ANALYSIS_CHUNK
+    from pipelines.refresh_work import ANALYSIS_CHUNK
     from pipelines.workers import Workers, analysis_input
     from warehouse.db import utcnow
 

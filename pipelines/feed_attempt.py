@@ -78,7 +78,7 @@ def attempt_feed(
     parse: Parse = parse_here,
 ) -> Attempt:
     """Fetch, and parse only when the body is new (``parse``: here, or in a
-    worker process, see pipelines.refresh.Parsing). Never raises."""
+    worker process, see pipelines.refresh_work.Parsing). Never raises."""
     # The stored URL has no credentials: fetch the configured one while it is current.
     url = feed.url if state.fetch_url == redact(feed.url) else state.fetch_url
     try:
