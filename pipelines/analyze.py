@@ -17,8 +17,9 @@ from pipelines.filing_documents import Passage, find_passages
 from pipelines.mentions import Mention, find_mentions
 from pipelines.sentences import Sentence, split_sentences
 from pipelines.speakers import Statement, attribute
-from pipelines.speech_patterns import FORMER_BEFORE, NAME_AS_MODIFIER
+from pipelines.speech_patterns import NAME_AS_MODIFIER
 from pipelines.stance import forget_votes, judge
+from pipelines.subjects import is_former
 
 _TRIM = " \t\n\"“”'‘’,;:"
 
@@ -99,7 +100,7 @@ def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, tex
     # Models run as a workload are not what a chip maker compares itself
     # with, when the statement names the rival it does compare with; nor are
     # the customers it pitches to ("pitching it to Microsoft, Meta and Oracle").
-    aside = [m for m in targets if _workload(text, m)] + _customers(text, targets)
+    aside = [m for m in targets if _workload(text, m)] + _listed(text, targets, _CUSTOMER_BEFORE, None)
     if aside and len(set(aside)) < len(targets):
         targets = [m for m in targets if m not in aside]
     # Investors ("with Nvidia and AMD among the strategic investors", "which
@@ -119,11 +120,6 @@ _INVESTOR_BEFORE = re.compile(
     r"investors? (?:such as|including|like)|(?:stakes?|investments?) from)\s+$", re.IGNORECASE)
 _INVESTOR_AFTER = re.compile(r"(?:['’]s)?(?:\s*,\s*|\s+and\s+[A-Z][\w.&-]*\s+)?\s*(?:were |are )?among (?:the |its )?"
                              r"(?:\w+ )?(?:investors|backers|shareholders)\b")
-
-
-def _customers(text: str, targets: list[Mention]) -> list[Mention]:
-    """Targets named as customers, with the names listed after them."""
-    return _listed(text, targets, _CUSTOMER_BEFORE, None)
 
 
 def _listed(text: str, targets: list[Mention], before: re.Pattern, after: re.Pattern | None) -> list[Mention]:
@@ -184,7 +180,7 @@ def _anaphoric_target(statement: Statement, text: str, mentions: list[Mention]) 
     # "Former OpenAI CTO Mira Murati said the start-up ...": a past employer
     # is not what a description stands for.
     before = [m for m in mentions if m.end <= found.start() and m.entity_type in ("company", "product")
-              and not FORMER_BEFORE.search(text, max(0, m.start - 40), m.start)]
+              and not is_former(text, m)]
     same_sentence = [m for m in before if m.sentence_no == statement.sentence_no]
     bare = _BARE_DESCRIPTION.fullmatch(found.group())
     if bare and same_sentence and all(m.company == statement.speaker for m in same_sentence):
@@ -210,7 +206,7 @@ def _joined(text: str, targets: list[Mention]) -> list[Mention]:
     by "and" or a comma ("said of OpenAI and Google"), not the rest."""
     kept = targets[:1]
     for target in targets[1:]:
-        if not re.fullmatch(r"(?:['’]s)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)", text[kept[-1].end:target.start]):
+        if not _LIST_JOIN.fullmatch(text, kept[-1].end, target.start):
             break
         kept.append(target)
     return kept

@@ -39,14 +39,12 @@ from pipelines.speech_patterns import (
     INVERTIBLE,
     IT_BEFORE,
     IT_SAYS,
-    NAME_AS_MODIFIER,
     NEEDS_THAT,
     NEXT_CLAUSE,
     OBJECT_RELATIVE,
     OPEN_QUOTES,
     PARENTHETICAL_SAY,
     PRONOUN_ANYWHERE,
-    SUBJECT_VERB_GAP,
     THAT,
     VERB,
     WHO_BEFORE,
@@ -438,9 +436,6 @@ def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> 
     return statements
 
 
-_ROLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+|CEO\s+|CTO\s+|CFO\s+){1,4}")
-
-
 _SPEAKER_PHRASE_BEFORE = re.compile(r"\s*(?:(?:[Ff]ormer|[Tt]he|[Aa]n?)\s+)?(?:[\w.&'’-]+\s+){0,8}")
 
 
@@ -457,20 +452,8 @@ def _acted_saying(resolver: Resolver, text: str, sentence: Sentence, index: int)
     named at its start, says the whole sentence."""
     if not ACTED_SAYING.search(text, sentence.start, sentence.end):
         return None
-    following = [m for m in resolver.mentions if m.start >= sentence.start][:3]
-    lead = sentence.start
-    adjective = NAME_AS_MODIFIER.match(text, following[0].end) if following else None
-    if adjective:
-        # "Amazon-backed Anthropic rolls out ...": the backer is an adjective.
-        lead, following = adjective.end(), following[1:]
-    if len(following) > 1 and following[0].entity_type == "company" and following[1].entity_type == "person" \
-            and following[1].company == following[0].company \
-            and _ROLE_BETWEEN.fullmatch(text, following[0].end, following[1].start):
-        # "Salesforce chief executive Marc Benioff escalated ..., telling ...": the person acts.
-        lead, following = following[1].start, following[1:]
-    first = following[0] if following else None
-    if first is None or first.start - lead > 4 or first.entity_type not in ("company", "person") \
-            or not SUBJECT_VERB_GAP.match(text, first.end, sentence.end):
+    first = resolver.opening_subject(sentence.start, sentence.end)
+    if first is None or first.entity_type not in ("company", "person"):
         return None
     return Statement(index, first.company, first.entity, "reported_speech", sentence.start, sentence.end)
 

@@ -111,7 +111,8 @@ DESCRIPTION_BEFORE = re.compile(
     r"software giant|social media giant|e-commerce giant|cloud provider|group)(?:['’]s\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:chief executive|chief|boss|spokesperson|spokeswoman|spokesman|founder|president))?\s+$")
 # "The company said", "the start-up added": no more than that it is a company.
-GENERIC_DESCRIPTION = re.compile(r"[Tt]he\s+(?:company|firm|start-?up|group)")
+_GENERIC = r"[Tt]he\s+(?:company|firm|start-?up|group)"
+GENERIC_DESCRIPTION = re.compile(_GENERIC)
 # "..., a spokesperson said" / "a company spokeswoman said": for the sentence's subject.
 UNNAMED_SPOKESPERSON_BEFORE = re.compile(
     r"(?:^|,\s*)(?:a|an|its|the company['’]s)\s+(?:company\s+)?(?:spokes(?:person|woman|man)|representative)\s+$")
@@ -153,7 +154,7 @@ PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|He|She){FILLER}$")
 _IT = r"\b[Ii]t(?:\s+(?:also|later|then|previously|\w+ly))*"
 IT_BEFORE = re.compile(_IT + r"\s+$")
 # Whether "it" or "the company" speaks anywhere (they refer to an earlier speaker).
-IT_SAYS = re.compile(r"(?:\b[Tt]he\s+(?:company|firm|start-?up|group)(?:\s+(?:also|later|then))?|" + _IT + r")"
+IT_SAYS = re.compile(r"(?:\b" + _GENERIC + r"(?:\s+(?:also|later|then))?|" + _IT + r")"
                      r"\s+(?:said|says|added|adds|claimed|claims|argued|argues|warned|warns|noted|notes|"
                      r"wrote|stated|alleged|alleges)\b")
 # Whether PRONOUN_BEFORE can match anywhere in a text: FILLER opens with a

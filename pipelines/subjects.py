@@ -18,6 +18,7 @@ from pipelines.speech_patterns import (
     GENERIC_DESCRIPTION,
     IT_BEFORE,
     MIN_SPEECH_QUOTE_WORDS,
+    NAME_AS_MODIFIER,
     NAME_BEFORE_COMPANY,
     NAME_THEN_COMPANY_ROLE,
     PERSON_GAP,
@@ -74,6 +75,12 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s - 1 <= pos <= e for s, e in spans)
 
 
+def is_former(text: str, mention: Mention) -> bool:
+    """'Former Intel CEO Gelsinger', 'ex-OpenAI researcher': a past affiliation."""
+    return FORMER_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
+
+
+_ROLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+|CEO\s+|CTO\s+|CFO\s+){1,4}")
 _IN_RELATIVE_CLAUSE = re.compile(r",\s*which\b[^,;\"“”]*$")
 
 
@@ -84,7 +91,7 @@ class Resolver:
         self.text = text
         self.mentions = [m for m in mentions if not inside(m.start, quotes)]
         # "Former Intel CEO Gelsinger": named, but no longer speaking for Intel.
-        self._former = {m.start for m in self.mentions if FORMER_BEFORE.search(text, max(0, m.start - 40), m.start)}
+        self._former = {m.start for m in self.mentions if is_former(text, m)}
         self.people = [m for m in mentions if m.entity_type == "person"]
         # Named speakers found in a first pass: "he" refers to the last one who
         # spoke rather than to whoever was named last ("wrote to Hugo Touvron").
@@ -136,9 +143,13 @@ class Resolver:
             if mention.entity_type == "company" and mention.start not in self._former \
                     and SUBJECT_VERB_GAP.match(text, mention.end, pos):
                 return Speaker(mention.company, mention.entity)
+        return self._last_company_speaker(pos)
+
+    def _last_company_speaker(self, pos: int) -> Speaker | None:
+        """The last speaker before pos, when that was a company (not a person)."""
         spoke = [speaker for at, speaker in self.named_speakers if at < pos]
         if spoke and any(m.entity_type == "company" and Speaker(m.company, m.entity) == spoke[-1]
-                           for m in self.mentions):
+                         for m in self.mentions):
             return spoke[-1]
         return None
 
@@ -172,9 +183,8 @@ class Resolver:
         if spokesperson:
             # "Anthropic has cut off OpenAI's access ..., a spokesperson said":
             # the company the sentence opens with.
-            opening = next((m for m in self.mentions if m.start >= floor), None)
-            if opening is not None and opening.entity_type == "company" and opening.start - floor <= 4 \
-                    and SUBJECT_VERB_GAP.match(text, opening.end, verb_start):
+            opening = self.opening_subject(floor, verb_start)
+            if opening is not None and opening.entity_type == "company":
                 return Speaker(opening.company, spokesperson.group().strip())
             return None
         found = DESCRIPTION_BEFORE.search(text, floor, verb_start)
@@ -183,12 +193,31 @@ class Resolver:
         if GENERIC_DESCRIPTION.fullmatch(found.group().strip()):
             # "OpenAI said it had evidence ... The company said it was working
             # with the government": the company that spoke last, not the last named.
-            spoke = [speaker for at, speaker in self.named_speakers if at < found.start()]
-            if spoke and any(m.entity_type == "company" and Speaker(m.company, m.entity) == spoke[-1]
-                             for m in self.mentions):
-                return Speaker(spoke[-1].company, found.group().strip())
+            spoke = self._last_company_speaker(found.start())
+            if spoke:
+                return Speaker(spoke.company, found.group().strip())
         before = [m for m in self.mentions if m.end <= found.start() and m.entity_type in ("company", "product")]
         return Speaker(before[-1].company, found.group().strip()) if before else None
+
+    def opening_subject(self, start: int, end: int) -> Mention | None:
+        """The company or person the sentence at [start, end) opens with, when
+        a verb follows it ("Anthropic has cut off ...", "Salesforce chief
+        executive Marc Benioff escalated ..."): the subject of the sentence."""
+        following = [m for m in self.mentions if m.start >= start][:3]
+        lead = start
+        adjective = NAME_AS_MODIFIER.match(self.text, following[0].end) if following else None
+        if adjective:
+            # "Amazon-backed Anthropic rolls out ...": the backer is an adjective.
+            lead, following = adjective.end(), following[1:]
+        if len(following) > 1 and following[0].entity_type == "company" and following[1].entity_type == "person" \
+                and following[1].company == following[0].company \
+                and _ROLE_BETWEEN.fullmatch(self.text, following[0].end, following[1].start):
+            # "Salesforce chief executive Marc Benioff escalated ...": the person acts.
+            lead, following = following[1].start, following[1:]
+        first = following[0] if following else None
+        if first is None or first.start - lead > 4 or not SUBJECT_VERB_GAP.match(self.text, first.end, end):
+            return None
+        return first
 
     def _known_name_in(self, start: int, end: int) -> bool:
         return any(start <= m.start < end for m in self.mentions)
