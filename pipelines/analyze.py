@@ -17,7 +17,7 @@ from pipelines.filing_documents import Passage, find_passages
 from pipelines.mentions import Mention, find_mentions
 from pipelines.sentences import Sentence, split_sentences
 from pipelines.speakers import Statement, attribute
-from pipelines.speech_patterns import NAME_AS_MODIFIER
+from pipelines.speech_patterns import NAME_AS_MODIFIER, VERB
 from pipelines.stance import forget_votes, judge
 from pipelines.subjects import is_former
 
@@ -168,6 +168,7 @@ _ANAPHOR = re.compile(
 )
 
 
+_SAYS_AFTER = re.compile(r"(?:['’]s\s+[a-z]+)?\s+(?:on\s+[A-Z]\w+\s+)?(?:" + VERB.pattern + ")", re.IGNORECASE)
 _BARE_DESCRIPTION = re.compile(r"(?:[Tt]he|[Tt]hat)\s+(?:lab|start-?up|company|firm|group)")
 
 
@@ -175,6 +176,9 @@ def _anaphoric_target(statement: Statement, text: str, mentions: list[Mention]) 
     """The company a description in the statement stands for: the last
     company or product named before it other than the speaker's."""
     found = _ANAPHOR.search(text, statement.start, statement.end)
+    if found is not None and _SAYS_AFTER.match(text, found.end()):
+        # "The company said the model was faster": the description is who speaks.
+        found = _ANAPHOR.search(text, found.end(), statement.end)
     if found is None:
         return None
     # "Former OpenAI CTO Mira Murati said the start-up ...": a past employer
