@@ -370,6 +370,9 @@ def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> 
                 return [Statement(index, speaker.company, speaker.name, "according_to", start, sentence.end)]
             return [Statement(index, speaker.company, speaker.name, "according_to",
                               sentence.start, sentence.start + according.start())]
+    joint = _joint_statement(resolver, text, sentence, index) if "ompanies" in body else []
+    if joint:
+        return joint
     found: list[tuple[Speaker, int, int]] = []  # speaker, where its verb starts, where its clause starts
     for verb in VERB.finditer(body):
         verb_start = sentence.start + verb.start()
@@ -434,6 +437,25 @@ def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> 
         statements.append(Statement(index, speaker.company, speaker.name, "reported_speech",
                                     clause_start, clause_end))
     return statements
+
+
+_JOINT_SPEAKERS = re.compile(r"\b(?:[Tt]he (?:two |three )?companies|[Bb]oth companies)\s+"
+                             r"(?:said|say|announced|announce|added|wrote|confirmed|confirm)\b")
+
+
+def _joint_statement(resolver: Resolver, text: str, sentence: Sentence, index: int) -> list[Statement]:
+    """'Nvidia will invest $100 billion in OpenAI, the companies said': each
+    of the two companies the sentence names says it (about the other)."""
+    if not _JOINT_SPEAKERS.search(text, sentence.start, sentence.end):
+        return []
+    named: dict[str, str] = {}
+    for mention in resolver.mentions:
+        if sentence.start <= mention.start < sentence.end and mention.entity_type in ("company", "product"):
+            named.setdefault(mention.company, mention.entity)
+    if len(named) != 2:
+        return []  # with three or more, who joined the statement is anyone's guess
+    return [Statement(index, company, name, "joint_statement", sentence.start, sentence.end)
+            for company, name in named.items()]
 
 
 _SPEAKER_PHRASE_BEFORE = re.compile(r"\s*(?:(?:[Ff]ormer|[Tt]he|[Aa]n?)\s+)?(?:[\w.&'’-]+\s+){0,8}")

@@ -17,7 +17,7 @@ SAY_VERBS = (
     "commented asserted asserts announced announces quipped joked countered cautioned complained "
     "bragged touted touts stressed stresses contended contends maintained maintains observed recalled "
     "texted continued vowed vows pledged pledges told tells believes believed thinks thought "
-    "testified testifies disagreed disagrees retorted telling posting"
+    "testified testifies disagreed disagrees retorted telling posting alleged alleges"
 ).split()
 # Verbs whose object is the judgement itself: the verb stays in the evidence
 # ("accused OpenAI of ...", "called Mistral 'peanuts'", "xAI sued Apple").
@@ -183,13 +183,15 @@ OBJECT_RELATIVE = re.compile(r"\b(?:which|whom|that)\s+(?:he|she|they|we|I)\s+(?
 # "Anthropic has cut off OpenAI's access, saying the rival broke its terms":
 # a company or person acts, and the participle says why.
 ACTED_SAYING = re.compile(
-    r"(?:,\s*|\s+after\s+)(?:saying|alleging|accusing|arguing|claiming|warning|complaining|telling|blaming|posting|calling)\b"
+    r"(?:,\s*|\s+after\s+)(?:saying|alleging|accusing|arguing|claiming|warning|complaining|telling|blaming|posting|calling"
+    r"|writing|asking|insisting|noting|boasting|joking|quipping)\b"
     # A headline's second predicate: "Anthropic rolls out Claude 3.5, says it
     # beats GPT-4o" (not "..., said Nadella" or "..., said the company").
     r"|,\s*(?:says|said|claims|warns)\s+(?!the\b)[a-z]")
 # "the ChatGPT-powered Bing", "an Amazon-backed start-up": a name as an adjective.
 NAME_AS_MODIFIER = re.compile(r"-(?:powered|backed|owned|funded|made|built|designed)\b")
-SUBJECT_VERB_GAP = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|on\s+\w+\s+)?[a-z]+(?:ed|s)\b")
+SUBJECT_VERB_GAP = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|on\s+\w+\s+)?"
+                              r"(?:[a-z]+(?:ed|s)|went|took|shot|fired|hit|struck|made|gave|threw|wrote|spoke)\b")
 # "Amodei: DeepSeek did ...", "Salesforce's Benioff: ...": a name of at most
 # five words before the colon ("We are also announcing a partnership with
 # Microsoft: ..." is a sentence, not a headline).

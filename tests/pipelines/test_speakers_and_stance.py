@@ -459,3 +459,34 @@ def test_a_participle_after_an_act_says_the_quote(catalog):
     # "X congratulates Y on Z:" is X speaking, not Y.
     assert targets("Altman congratulates Google on Gemini 3: 'looks like a great model'", catalog) \
         == {("openai", "google")}
+
+
+def test_a_joint_statement_of_two_companies_speaks_for_both(catalog):
+    got = edge_set("Nvidia will invest up to $100 billion in OpenAI as part of a deal, the companies said on Monday.",
+                   catalog)
+    assert got == {("nvidia", "openai", "neutral", "joint_statement"),
+                   ("openai", "nvidia", "neutral", "joint_statement")}
+    # With three companies named, who joined the statement is not known.
+    three = ("Microsoft and Nvidia will invest up to $15 billion in Anthropic, which will buy Azure capacity, "
+             "the companies said.")
+    assert not {e for e in edge_set(three, catalog) if e[3] == "joint_statement"}
+
+
+def test_alleged_and_participles_of_speech(catalog):
+    assert ("arm", "qualcomm", "critical", "reported_speech") in edge_set(
+        "Arm had alleged Qualcomm violated its license terms.", catalog)
+    got = edge_set("Musk shot back on X, asking LeCun what science he had done in the past five years.", catalog)
+    assert {(e[0], e[1]) for e in got} == {("xai", "meta")}
+
+
+def test_negation_stops_at_a_conjunction(catalog):
+    got = edge_set("AMD's Lisa Su said the MI450 was designed with no compromises and would match Nvidia's Rubin.",
+                   catalog)
+    assert ("amd", "nvidia", "benchmark", "reported_speech") in got
+
+
+def test_the_company_that_speaks_is_not_a_target(catalog):
+    text = ("Musk says Grok 4 Heavy was 'smarter two weeks ago' than OpenAI's new GPT-5\n\n"
+            "OpenAI on Thursday released GPT-5, its flagship model. "
+            "The company said the model was faster and less prone to hallucination than its predecessors.")
+    assert not {e for e in edge_set(text, catalog) if e[0] == "openai" and e[1] == "xai"}
