@@ -84,7 +84,8 @@ def analyze_text(text: str, catalog: Catalog, owner: str | None = None, on: str 
     sentences = split_sentences(text, only_where=catalog.pattern)
     mentions = find_mentions(text, sentences, catalog, on)
     owner = owner if owner and catalog.is_company(owner) else None
-    statements = attribute(text, sentences, mentions, owner, catalog.company_name(owner) if owner else None)
+    statements = attribute(text, sentences, mentions, owner, catalog.company_name(owner) if owner else None,
+                           about=_ANAPHOR)
     edges: dict[tuple[int, str, str], Edge] = {}
     for statement in statements:
         for edge in _edges_of(statement, text, mentions):

@@ -25,6 +25,7 @@ companies is no statement at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from pipelines.mentions import Mention
@@ -32,6 +33,7 @@ from pipelines.sentences import Sentence
 from pipelines.speech_patterns import (
     ACTED_SAYING,
     ASIDE_GOES_ON,
+    DESCRIPTION_ANYWHERE,
     EVALUATIVE,
     HEADLINE,
     HEADLINE_BEFORE_QUOTE,
@@ -181,24 +183,39 @@ def attribute(
     mentions: list[Mention],
     owner: str | None = None,
     owner_name: str | None = None,
+    about: re.Pattern | None = None,
 ) -> list[Statement]:
-    """Statements with a known speaker, one or more per sentence."""
+    """Statements with a known speaker, one or more per sentence. With
+    ``about`` (words that may stand for a company named earlier, such as
+    "the Chinese lab"), statements are only looked for in sentences that
+    name a company or match it: the others cannot be about anyone (a third
+    of the sentences of news that names companies; the speaker rules are
+    the costliest part of analysis)."""
     quotes = quote_spans(text)
     resolver = Resolver(text, mentions, quotes)
+    named_in = {m.sentence_no for m in mentions}
     if PRONOUN_ANYWHERE.search(text) or IT_SAYS.search(text):
         # "he" or "it" refers to the last named speaker: a first pass without
-        # pronouns finds them. Without such a pronoun both passes agree.
+        # pronouns finds them. Without such a pronoun both passes agree. In
+        # a sentence that names nobody, only a description ("the chipmaker
+        # said") can name a speaker in this pass.
         resolver.allow_pronouns = False
-        named = _statements(resolver, text, sentences, quotes, None, None)
+        named = _statements(resolver, text, sentences, quotes, None, None,
+                            lambda s: s in named_in or DESCRIPTION_ANYWHERE.search(text, sentences[s].start,
+                                                                                    sentences[s].end) is not None)
         resolver.named_speakers = [(s.start, Speaker(s.speaker, s.speaker_name)) for s in named]
         resolver.allow_pronouns = True
-    return _statements(resolver, text, sentences, quotes, owner, owner_name)
+    may_speak = None if about is None else \
+        lambda s: s in named_in or about.search(text, sentences[s].start, sentences[s].end) is not None
+    return _statements(resolver, text, sentences, quotes, owner, owner_name, may_speak)
 
 
 def _statements(
     resolver: Resolver, text: str, sentences: list[Sentence], quotes: list[tuple[int, int]],
-    owner: str | None, owner_name: str | None,
+    owner: str | None, owner_name: str | None, may_speak: Callable[[int], bool] | None = None,
 ) -> list[Statement]:
+    """Statements of a pass; ``may_speak(sentence_no)`` false: a sentence
+    where no statement that matters can be found (not looked for)."""
     statements: list[Statement] = []
     covered: set[int] = set()  # sentences whose speech is accounted for
 
@@ -282,7 +299,7 @@ def _statements(
                                  and s.start < cut < s.end else s for s in statements]
             statements.extend(around)
             continue
-        found = _reported(resolver, text, sentence, index)
+        found = _reported(resolver, text, sentence, index) if may_speak is None or may_speak(index) else []
         if found:
             statements.extend(found)
             covered.add(index)

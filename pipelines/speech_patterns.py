@@ -106,10 +106,12 @@ ROLE_WORDS = (
 PRODUCT_MAKER_GAP = re.compile(
     rf"^\s+(?:maker|developer|creator|owner|parent)(?:['’]s\s+(?:[a-z-]+\s+){{0,3}}?(?:{ROLE_WORDS}))?\b,?{FILLER}$")
 # '"...," the chipmaker said': a description standing for a company named before.
-DESCRIPTION_BEFORE = re.compile(
+_DESCRIPTION = (
     r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:chipmaker|chip maker|start-?up|lab|company|firm|retailer|search giant|"
     r"software giant|social media giant|e-commerce giant|cloud provider|group)(?:['’]s\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:chief executive|chief|boss|spokesperson|spokeswoman|spokesman|founder|president))?\s+$")
+    r"(?:chief executive|chief|boss|spokesperson|spokeswoman|spokesman|founder|president))?")
+DESCRIPTION_BEFORE = re.compile(_DESCRIPTION + r"\s+$")
+DESCRIPTION_ANYWHERE = re.compile(_DESCRIPTION)
 # "The company said", "the start-up added": no more than that it is a company.
 _GENERIC = r"[Tt]he\s+(?:company|firm|start-?up|group)"
 GENERIC_DESCRIPTION = re.compile(_GENERIC)
