@@ -23,11 +23,14 @@ How ``polarity`` reads a sentence (a lexicon and a few rules, no model):
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
+from xml.etree import ElementTree
 
 # Kinds of lexicon entries (see the header of polarity_lexicon.tsv).
 WORD, UP, DOWN, GOOD, BAD = "word", "up", "down", "good", "bad"
@@ -154,15 +157,41 @@ def load_lexicon() -> tuple[dict[str, Entry], dict[str, tuple[tuple[tuple[str, .
 @cache
 def _fallback_lexicon() -> dict[str, float]:
     """TextBlob's (pattern's) adjective and adverb polarities, as shipped in its wheel."""
-    from textblob.en import sentiment as pattern_sentiment
-
-    pattern_sentiment.load()
     out = {}
-    for word, senses in dict.items(pattern_sentiment):
-        value = float(senses[None][0])
+    for word, value in textblob_polarities().items():
         if abs(value) >= 0.1 and word not in _FALLBACK_STOP and " " not in word:
             out[word] = value
     return out
+
+
+def textblob_polarities() -> dict[str, float]:
+    """The polarity of every word of TextBlob's en-sentiment.xml, as
+    ``textblob.en.sentiment[word][None][0]`` gives it (averaged over senses,
+    then parts of speech; "-ly" adverbs of adjectives added), read from the
+    file without importing textblob: that imports NLTK, 0.34 s of every
+    worker process's start (tests/pipelines/test_polarity.py compares the two)."""
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("textblob is not installed: its en-sentiment.xml is the fallback polarity lexicon")
+    path = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-sentiment.xml"
+    senses: dict[str, dict[str | None, list[float]]] = {}
+    for element in ElementTree.parse(path).getroot().iter("word"):
+        word = element.attrib.get("form")
+        if word:
+            senses.setdefault(word, {}).setdefault(element.attrib.get("pos"), []).append(
+                float(element.attrib.get("polarity", 0.0)))
+    adjectives = {word: _mean(by_pos["JJ"]) for word, by_pos in senses.items() if "JJ" in by_pos}
+    out = {word: _mean([_mean(values) for values in by_pos.values()]) for word, by_pos in senses.items()}
+    for word, value in adjectives.items():
+        # pattern's Sentiment.load: "terrible" gives "terribly", "happy" "happily".
+        stem = word[:-1] + "i" if word.endswith("y") else word
+        stem = stem[:-2] if stem.endswith("le") else stem
+        out[stem + "ly"] = value
+    return out
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / float(len(values) or 1)
 
 
 def _tokens(text: str, target: tuple[int, int] | None) -> tuple[list[str], list[tuple[int, int]]]:

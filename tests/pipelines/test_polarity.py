@@ -1,6 +1,10 @@
 """The polarity engine: obvious sentences, its range, and measured quality on
 public gold data (../shared/data/sentiment; skipped where that is absent)."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from pipelines import polarity as engine
@@ -113,3 +117,20 @@ def test_scores_of_real_sentences_stay_in_range(shared_data):
 def test_report_is_a_markdown_table(measured):
     report = format_report(measured)
     assert "| rivalwatch score (fit on these rows) |" in report and "| TextBlob |" in report
+
+
+def test_textblob_lexicon_read_from_its_file_equals_textblobs_own():
+    from textblob.en import sentiment
+
+    sentiment.load()
+    theirs = {word: float(senses[None][0]) for word, senses in dict.items(sentiment)}
+    ours = engine.textblob_polarities()
+    assert len(ours) > 2000
+    assert ours == theirs
+
+
+def test_the_polarity_engine_does_not_import_textblob_or_nltk():
+    # Importing NLTK costs every worker process a third of a second.
+    code = ("import sys; from pipelines.polarity import polarity; polarity('a terribly weak quarter'); "
+            "assert 'textblob' not in sys.modules and 'nltk' not in sys.modules, sorted(sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
