@@ -17,6 +17,7 @@ about three times faster."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import syntok.segmenter as segmenter
@@ -40,6 +41,10 @@ _SYNTOK_PARAGRAPH = re.compile(r"\r?\n(?:\s*\r?\n)+")
 _PLAIN_END = re.compile(
     r"(?<![\w.'’/@:#&=%+-])([A-Za-z][A-Za-z0-9]*[a-z][A-Za-z0-9]*|[A-Z][a-z]|\d{2,})[.!?][\"”’']?(?=\s+[\"“‘']?([A-Z]\w*))"
 )
+# Where a plain end can be: a terminal after a letter or digit, before a
+# capitalised word. Far fewer places than _PLAIN_END would try (with its
+# lookbehind, at every character); _plain_ends runs it only at these.
+_END_CANDIDATE = re.compile(r"(?<=[A-Za-z0-9])[.!?][\"”’']?(?=\s+[\"“‘']?[A-Z])")
 _VOWEL = re.compile(r"[aeiouAEIOU\d]")  # syntok reads a lone consonant cluster ("Mr") as an abbreviation
 _NOT_AN_END = State.abbreviations | {"No", "no"}
 _BRACKETS = "".join(sorted(State.opening_brackets | State.closing_brackets))
@@ -88,7 +93,7 @@ def _split(text: str, offset: int) -> list[Sentence]:
 def _split_paragraph(text: str, offset: int, out: list[Sentence]) -> None:
     start = 0
     depth, checked = 0, 0  # bracket depth up to ``checked``: syntok never splits inside brackets
-    for end in _PLAIN_END.finditer(text):
+    for end in _plain_ends(text):
         for bracket in _BRACKET.finditer(text, checked, end.start()):
             depth += 1 if bracket.group() in State.opening_brackets else -1
             if depth < 0:
@@ -101,6 +106,19 @@ def _split_paragraph(text: str, offset: int, out: list[Sentence]) -> None:
         _split_piece(text, start, end.end(), offset, out)
         start = end.end()
     _split_piece(text, start, len(text), offset, out)
+
+
+def _plain_ends(text: str) -> Iterator[re.Match]:
+    """``_PLAIN_END.finditer(text)``, found faster: its word can only start
+    where the run of word characters before a candidate terminal starts
+    (its lookbehind forbids a word character before it)."""
+    for candidate in _END_CANDIDATE.finditer(text):
+        start = candidate.start()
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # what \w matches
+            start -= 1
+        end = _PLAIN_END.match(text, start)
+        if end is not None:
+            yield end
 
 
 def _split_piece(text: str, start: int, end: int, offset: int, out: list[Sentence]) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from pipelines.analyze import item_text
 from pipelines.parse import ParseError, normalize_entries, parse_document
-from pipelines.sentences import _split, _syntok, split_sentences
+from pipelines.sentences import _PLAIN_END, _plain_ends, _split, _syntok, split_sentences
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -96,3 +96,21 @@ def test_mutated_texts_split_as_syntok_splits_them():
 ])
 def test_brackets_numbers_and_abbreviations_match_syntok(text):
     assert _split(text, 0) == _syntok(text, 0)
+
+
+def test_plain_ends_are_found_as_the_full_pattern_finds_them():
+    """_plain_ends tries _PLAIN_END only where a terminal follows a letter or
+    digit; it must find what the pattern finds scanning every character,
+    with underscores, accented letters and quotes around the word."""
+    rng = random.Random(27)
+    texts = _labelled_texts()
+    awkward = AWKWARD + ["snake_case.", "Café.", "naïve!", "x_1?", "_A.", "Zoë.", "'Q.", "é.", "v2.0."]
+    samples = list(texts)
+    for _ in range(2000):
+        words = rng.choice(texts).split(" ")
+        for _ in range(rng.randint(1, 6)):
+            words.insert(rng.randrange(len(words) + 1), rng.choice(awkward))
+        samples.append(" ".join(words))
+    for text in samples:
+        assert [(m.span(), m.groups()) for m in _plain_ends(text)] == \
+            [(m.span(), m.groups()) for m in _PLAIN_END.finditer(text)], text
