@@ -35,6 +35,7 @@ from pipelines.speech_patterns import (
     ASIDE_GOES_ON,
     DESCRIPTION_ANYWHERE,
     EVALUATIVE,
+    FEELINGS,
     HEADLINE,
     HEADLINE_BEFORE_QUOTE,
     HEADLINE_ON,
@@ -396,7 +397,12 @@ def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> 
         if OBJECT_RELATIVE.search(text, max(sentence.start, verb_start - 40), verb_start):
             continue
         floor = found[-1][2] if found else sentence.start
-        speaker = resolver.subject_before(verb_start, floor) or resolver.described_before(verb_start, floor)
+        word = verb.group().lower()
+        speaker = resolver.subject_before(verb_start, floor)
+        if speaker is None and word not in FEELINGS:
+            # Not "Smith said the company was concerned that ...": whose
+            # feelings a description reports is too loose a guess.
+            speaker = resolver.described_before(verb_start, floor)
         if speaker is None and found and WHO_BEFORE.search(text, sentence.start, found[-1][1]):
             # 'Benioff, who has called Copilot "Clippy 2.0," said that ...':
             # the main verb after a relative clause has the same subject.
@@ -404,7 +410,6 @@ def _reported(resolver: Resolver, text: str, sentence: Sentence, index: int) -> 
             speaker = again if again == found[-1][0] else None
         if speaker is None:
             continue
-        word = verb.group().lower()
         clause_start = sentence.start + verb.end()
         lead = THAT.match(text, clause_start, sentence.end)
         introduced = bool(lead and lead.group().strip())

@@ -40,6 +40,13 @@ EVALUATIVE_PHRASES = (
     # European Commission accusing Microsoft of ...".
     "filed a lawsuit", "filed a complaint", "filed an antitrust complaint", "filed suit", "is suing",
     "are suing", "accusing",
+    # Fear is a judgement of the rival: "Microsoft sales leaders have grown
+    # worried that ChatGPT Enterprise is winning customers".
+    *(FEELINGS := (
+        "grown worried", "grew worried", "become worried", "became worried", "are worried", "is worried",
+        "were worried", "was worried", "are concerned", "is concerned", "were concerned", "was concerned",
+        "fear", "fears", "feared",
+    )),
 )
 # Multi-word verbs of speech: "Babuschkin, an xAI co-founder, shot back that ...".
 SAY_PHRASES = ("shot back", "fired back", "hit back", "pushed back", "chimed in")
@@ -100,7 +107,9 @@ ROLE_WORDS = (
     r"blog post|blog|filing|annual report|report|executives?|execs?|leadership|team|management|lawyers?|"
     r"attorneys?|researchers?|engineers?|official|officials|board|founder|co-founder|employees?|"
     r"(?:[a-z]+ )?(?:unit|division|subsidiary)|co-chief executive|co-CEO|chairman|chairwoman|"
-    r"staff(?:ers?)?|insiders?|scientists?|boss|chief|president|executive vice president|vice president"
+    r"staff(?:ers?)?|insiders?|scientists?|boss|chief|president|executive vice president|vice president|"
+    # "Microsoft sales leaders", "Meta's security researchers"
+    r"(?:sales |security |senior |top |AI |product )?(?:leaders|executives|researchers|engineers)"
 )
 # "The iPhone maker said", "the ChatGPT developer argued": a company by its product.
 PRODUCT_MAKER_GAP = re.compile(

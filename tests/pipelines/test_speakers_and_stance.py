@@ -490,3 +490,13 @@ def test_the_company_that_speaks_is_not_a_target(catalog):
             "OpenAI on Thursday released GPT-5, its flagship model. "
             "The company said the model was faster and less prone to hallucination than its predecessors.")
     assert not {e for e in edge_set(text, catalog) if e[0] == "openai" and e[1] == "xai"}
+
+
+def test_fear_of_a_rival_is_a_statement(catalog):
+    got = edge_set("Microsoft sales leaders have grown worried that OpenAI's ChatGPT Enterprise is winning customers.",
+                   catalog)
+    assert got == {("microsoft", "openai", "threat", "reported_speech")}
+    # Whose fear a description reports is not guessed.
+    text = ("Microsoft president Brad Smith said employees were not allowed to use the DeepSeek app. "
+            "Smith said the company was concerned that data was stored in China.")
+    assert {(e[0], e[1]) for e in edge_set(text, catalog)} == {("microsoft", "deepseek")}
