@@ -17,7 +17,7 @@ SAY_VERBS = (
     "commented asserted asserts announced announces quipped joked countered cautioned complained "
     "bragged touted touts stressed stresses contended contends maintained maintains observed recalled "
     "texted continued vowed vows pledged pledges told tells believes believed thinks thought "
-    "testified testifies disagreed disagrees retorted telling posting alleged alleges"
+    "testified testifies disagreed disagrees retorted telling posting alleged alleges confirmed confirms"
 ).split()
 # Verbs whose object is the judgement itself: the verb stays in the evidence
 # ("accused OpenAI of ...", "called Mistral 'peanuts'", "xAI sued Apple").
@@ -130,7 +130,8 @@ UNNAMED_SPOKESPERSON_BEFORE = re.compile(
 # "Meta's spokesperson said" but not "DeepSeek's claims were".
 # "An OpenAI employee accused", "Babuschkin, an xAI co-founder, shot back":
 # the role may close an appositive.
-COMPANY_GAP = re.compile(rf"^(?:(?:['’]s)?\s+(?:{ROLE_WORDS}),?)?{FILLER}$")
+COMPANY_GAP = re.compile(
+    rf"^(?:(?:['’]s)?\s+(?:(?:latest|new|most recent|recent|own)\s+)?(?:{ROLE_WORDS}),?)?{FILLER}$")
 # "Meta chief financial officer Susan Li", "OpenAI's Tom Becker": a company, a
 # role in lower case, then a name the catalog does not know.
 NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}"

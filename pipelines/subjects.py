@@ -196,6 +196,11 @@ class Resolver:
             spoke = self._last_company_speaker(found.start())
             if spoke:
                 return Speaker(spoke.company, found.group().strip())
+            # "Tencent has begun testing a feature that runs on DeepSeek's R1,
+            # the company confirmed": the company the sentence opens with.
+            opening = self.opening_subject(floor, found.start())
+            if opening is not None and opening.entity_type == "company":
+                return Speaker(opening.company, found.group().strip())
         before = [m for m in self.mentions if m.end <= found.start() and m.entity_type in ("company", "product")]
         return Speaker(before[-1].company, found.group().strip()) if before else None
 

@@ -500,3 +500,14 @@ def test_fear_of_a_rival_is_a_statement(catalog):
     text = ("Microsoft president Brad Smith said employees were not allowed to use the DeepSeek app. "
             "Smith said the company was concerned that data was stored in China.")
     assert {(e[0], e[1]) for e in edge_set(text, catalog)} == {("microsoft", "deepseek")}
+
+
+def test_the_company_confirmed_at_the_end_is_the_sentences_subject(catalog):
+    text = ("Tencent has begun testing a search feature that runs on DeepSeek's R1 model, "
+            "the company confirmed on Sunday.")
+    assert {(e[0], e[1]) for e in edge_set(text, catalog)} == {("tencent", "deepseek")}
+
+
+def test_a_companys_latest_annual_report_speaks_for_it(catalog):
+    got = edge_set("Microsoft's latest annual report names OpenAI as a competitor in AI offerings.", catalog)
+    assert {(e[0], e[1]) for e in got} == {("microsoft", "openai")}
