@@ -226,7 +226,7 @@ def _edges_of(statement: Statement, text: str, mentions: list[Mention]) -> list[
     if not targets and statement.aside_start is not None:
         targets = _joined(text, _targets_in(mentions, statement.speaker, statement.aside_start,
                                             statement.aside_end, text))
-        end = statement.aside_end
+        end = max(end, statement.aside_end)  # not the question before an interview's answer
     if not targets and statement.via != "feed_owner":
         referred = _anaphoric_target(statement, text, mentions)
         targets = [referred] if referred else []
@@ -248,7 +248,10 @@ def _edges_of(statement: Statement, text: str, mentions: list[Mention]) -> list[
     for mention in targets:
         others = [(m.start - offset, m.end - offset) for m in mentions
                   if m.company != mention.company and offset <= m.start < offset + len(evidence)]
-        verdict = judge(evidence, mention.start - offset, mention.end - offset, context=context, others=others)
+        if offset <= mention.start < offset + len(evidence):
+            verdict = judge(evidence, mention.start - offset, mention.end - offset, context=context, others=others)
+        else:  # named in the question an interview's answer replies to
+            verdict = judge(evidence, context=context, others=others)
         edges.append(Edge(
             sentence_no=statement.sentence_no, speaker=statement.speaker, target=mention.company,
             stance=verdict.stance, polarity=verdict.polarity, evidence=evidence,

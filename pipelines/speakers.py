@@ -287,6 +287,10 @@ def _statements(
                 statements[i] = replace(statements[i], context_start=lo, context_end=hi)
     statements.extend(goes_on)
 
+    for statement in _interview_answers(resolver, text, sentences, covered):
+        statements.append(statement)
+        covered.add(statement.sentence_no)
+
     quotes_in: dict[int, list[Statement]] = {}
     for statement in statements:
         if statement.via == "quote":
@@ -310,6 +314,42 @@ def _statements(
             )
     statements.sort(key=lambda s: (s.sentence_no, s.start))
     return statements
+
+
+# An interview printed as questions and answers: "Q: ... A: ...".
+_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.MULTILINE)
+_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s", re.MULTILINE)
+
+
+def _interview_answers(resolver: Resolver, text: str, sentences: list[Sentence], covered: set[int]) -> list[Statement]:
+    """In an interview printed as "Q: ..." and "A: ..." paragraphs, the answers
+    are the interviewee's: the first person the item names (in its headline
+    or introduction), else nobody. An answer that names no company speaks of
+    the one its question named ("Q: OpenAI is selling hard into large
+    companies. Does that worry you? A: Honestly, no. They are a consumer
+    company ...")."""
+    if "Q" not in text or not _ANSWER.search(text) or not _QUESTION.search(text):
+        return []
+    people = [m for m in resolver.people if not _QUESTION.match(text, text.rfind("\n", 0, m.start) + 1)]
+    if not people:
+        return []
+    interviewee = Speaker(people[0].company, people[0].entity)
+    out = []
+    for question in _QUESTION.finditer(text):
+        answer = _ANSWER.search(text, question.end())
+        if answer is None:
+            break
+        after = _QUESTION.search(text, answer.end())
+        answer_end = after.start() if after else len(text)
+        if _QUESTION.search(text, question.end(), answer.start()):
+            continue  # a question with no answer of its own
+        for index, sentence in enumerate(sentences):
+            if index in covered or sentence.end <= answer.start() or sentence.start >= answer_end:
+                continue
+            start = max(sentence.start, answer.end())
+            out.append(Statement(index, interviewee.company, interviewee.name, "interview", start, sentence.end,
+                                 aside_start=question.end(), aside_end=answer.start()))
+    return out
 
 
 _AFTER_QUOTE_NEXT_CLAUSE = re.compile(r"[\s,]*(?:while|whereas|but)\b")

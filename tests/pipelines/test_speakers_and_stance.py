@@ -511,3 +511,19 @@ def test_the_company_confirmed_at_the_end_is_the_sentences_subject(catalog):
 def test_a_companys_latest_annual_report_speaks_for_it(catalog):
     got = edge_set("Microsoft's latest annual report names OpenAI as a competitor in AI offerings.", catalog)
     assert {(e[0], e[1]) for e in got} == {("microsoft", "openai")}
+
+
+def test_an_interviews_answers_are_the_interviewees(catalog):
+    text = ("'We're not chasing AGI': Cohere's Aidan Gomez\n\n"
+            "An edited transcript of our conversation with the Cohere chief executive.\n\n"
+            "Q: OpenAI is selling hard into large companies now. Does that worry you?\n\n"
+            "A: Honestly, no. That's not a business they're built for.\n\n"
+            "Q: And Google?\n\n"
+            "A: They have done a great job, and I have a lot of respect for the team.")
+    got = {(e.speaker, e.target, e.stance, e.speaker_via) for e in analyze_text(text, catalog).edges
+           if e.speaker_via == "interview"}
+    assert ("cohere", "openai", "dismissive", "interview") in got
+    assert ("cohere", "google", "praise", "interview") in got
+    # The question is the interviewer's: no edge is read from it.
+    evidence = {e.evidence for e in analyze_text(text, catalog).edges}
+    assert "OpenAI is selling hard into large companies now." not in evidence
