@@ -347,8 +347,11 @@ def _interview_answers(resolver: Resolver, text: str, sentences: list[Sentence],
             if index in covered or sentence.end <= answer.start() or sentence.start >= answer_end:
                 continue
             start = max(sentence.start, answer.end())
+            # The whole answer is the stance's context ("Alibaba's team ships a
+            # new size every week. It's remarkable work.").
             out.append(Statement(index, interviewee.company, interviewee.name, "interview", start, sentence.end,
-                                 aside_start=question.end(), aside_end=answer.start()))
+                                 aside_start=question.end(), aside_end=answer.start(),
+                                 context_start=answer.end(), context_end=answer_end))
     return out
 
 

@@ -32,9 +32,9 @@ from pipelines.wordlist import alternation
 STANCES = ("benchmark", "dismissive", "praise", "threat", "critical", "neutral")
 TIE_ORDER = ("dismissive", "threat", "critical", "benchmark", "praise")
 _NEGATION = re.compile(
-    # A negation reaches four words, not past a comma or a conjunction ("with
-    # 'no compromises' and would match Rubin" is not a denied match).
-    r"(?:\b(?:not|no|never|hardly|without)|n[’']t)[^\w,;]+(?:(?!(?:and|but|or|yet|while|whereas)\b)\w+[^\w,;]+){0,4}$"
+    # A negation reaches four words, not past a comma, a sentence end or a
+    # conjunction ("with 'no compromises' and would match Rubin" is not a denied match).
+    r"(?:\b(?:not|no|never|hardly|without)|n[’']t)[^\w,;.!?]+(?:(?!(?:and|but|or|yet|while|whereas)\b)\w+[^\w,;.!?]+){0,4}$"
     # "did not think Meta was a company that was great at innovation": a
     # denied belief reaches to the end of its clause.
     r"|(?:\b(?:not|never)|n[’']t)\s+(?:think|believe|consider|expect|feel|find)\b[^.;!?]*$",
