@@ -1,15 +1,20 @@
 """Idempotent loads: feeds and items upserted on natural keys; an item's
 analysis replaced as a whole.
 
-Batches go in as one list per column, unnested in SQL (``_unnest``): as fast
-as a DataFrame (both far faster than row-by-row executemany), and a refresh
-never imports pandas, which cost its writer 0.3 s of CPU before the first
-row was stored. Only the readers' helpers below return DataFrames."""
+Batches go in as one numpy array of Python objects per column, registered
+with the connection and scanned by DuckDB (``_loaded``): a refresh's writer
+spends 0.25 s less of CPU on its 10,000 items than with one list parameter
+per column unnested in SQL (DuckDB turns every element of a list parameter
+into a value of its own), and far less than row-by-row executemany. Not a
+DataFrame or an Arrow table: pandas costs a writer 0.3 s of CPU to import,
+and pyarrow imports pandas when it builds its first array. Only the readers'
+helpers below return DataFrames."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -55,15 +60,22 @@ _TYPES = {
 }
 
 
-def _columns(rows: Sequence[dict], columns: list[str]) -> dict[str, list]:
-    """Rows as one list per column (a missing key is NULL), the parameters of ``_unnest``."""
-    return {column: [row.get(column) for row in rows] for column in columns}
+@contextmanager
+def _loaded(con: duckdb.DuckDBPyConnection, name: str, rows: Sequence[dict], columns: list[str]) -> Iterator[str]:
+    """Rows (a missing key is NULL) as a relation for the statements of the
+    block: a subquery over the view ``name``, each column cast to its SQL
+    type (DuckDB reads the type of a column of Python objects from its
+    values; the cast makes it the table's)."""
+    import numpy as np  # here, not at import: a refresh with nothing to store never loads it
 
-
-def _unnest(columns: list[str]) -> str:
-    """A SELECT list turning the ``_columns`` parameters back into rows: the
-    lists are unnested side by side."""
-    return ", ".join(f"unnest(${c}::{_TYPES.get(c, 'VARCHAR')}[]) AS {c}" for c in columns)
+    # fromiter, not np.array: a value that is itself a list stays one value.
+    con.register(name, {column: np.fromiter([row.get(column) for row in rows], dtype=object, count=len(rows))
+                        for column in columns})
+    try:
+        typed = ", ".join(f"{c}::{_TYPES.get(c, 'VARCHAR')} AS {c}" for c in columns)
+        yield f"(SELECT {typed} FROM {name})"
+    finally:
+        con.unregister(name)
 
 
 def _ids(item_ids: Iterable[str]) -> list[str]:
@@ -76,16 +88,17 @@ def upsert_feeds(con: duckdb.DuckDBPyConnection, feeds: Sequence[dict]) -> None:
     if not feeds:
         return
     latest = {feed["name"]: {**feed, "owner": feed.get("owner") or None} for feed in feeds}
-    con.execute(
-        f"""
-        INSERT INTO feeds (name, url, kind, owner, title, site_url, created_at, updated_at)
-        SELECT name, url, kind, owner, title, site_url, $now, $now FROM (SELECT {_unnest(FEED_COLUMNS)})
-        ON CONFLICT (name) DO UPDATE SET
-            url = excluded.url, kind = excluded.kind, owner = excluded.owner,
-            title = excluded.title, site_url = excluded.site_url, updated_at = excluded.updated_at
-        """,
-        dict(_columns(list(latest.values()), FEED_COLUMNS), now=utcnow()),
-    )
+    with _loaded(con, "loaded_feeds", list(latest.values()), FEED_COLUMNS) as rows:
+        con.execute(
+            f"""
+            INSERT INTO feeds (name, url, kind, owner, title, site_url, created_at, updated_at)
+            SELECT name, url, kind, owner, title, site_url, $now, $now FROM {rows}
+            ON CONFLICT (name) DO UPDATE SET
+                url = excluded.url, kind = excluded.kind, owner = excluded.owner,
+                title = excluded.title, site_url = excluded.site_url, updated_at = excluded.updated_at
+            """,
+            dict(now=utcnow()),
+        )
 
 
 def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple[list[str], list[str]]:
@@ -107,19 +120,19 @@ def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple
                    if item["item_id"] in existing and existing[item["item_id"]] != item["content_hash"]]
     todo_ids = set(new_ids) | set(changed_ids)
     todo = [item for item in unique if item["item_id"] in todo_ids]
-    con.execute(
-        f"""
-        INSERT INTO feed_items ({', '.join(ITEM_COLUMNS)})
-        SELECT {_unnest(ITEM_COLUMNS)}
-        ON CONFLICT (item_id) DO UPDATE SET
-            url = excluded.url, title = excluded.title, author = excluded.author,
-            published_at = excluded.published_at, body = excluded.body,
-            content_hash = excluded.content_hash, fetched_at = excluded.fetched_at,
-            run_id = excluded.run_id, filer_cik = excluded.filer_cik,
-            canonical_url = excluded.canonical_url, title_key = excluded.title_key
-        """,
-        _columns(todo, ITEM_COLUMNS),
-    )
+    with _loaded(con, "loaded_items", todo, ITEM_COLUMNS) as rows:
+        con.execute(
+            f"""
+            INSERT INTO feed_items ({', '.join(ITEM_COLUMNS)})
+            SELECT * FROM {rows}
+            ON CONFLICT (item_id) DO UPDATE SET
+                url = excluded.url, title = excluded.title, author = excluded.author,
+                published_at = excluded.published_at, body = excluded.body,
+                content_hash = excluded.content_hash, fetched_at = excluded.fetched_at,
+                run_id = excluded.run_id, filer_cik = excluded.filer_cik,
+                canonical_url = excluded.canonical_url, title_key = excluded.title_key
+            """
+        )
     # A changed item may have moved in time: its analysis rows carry the date.
     refresh_item_copies(con, changed_ids)
     # A changed item may have moved its story's first day. A new item has no
@@ -144,7 +157,8 @@ def _upsert_details(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> No
             continue
         con.execute(f"DELETE FROM {table} WHERE item_id IN (SELECT unnest($ids::VARCHAR[]))",
                     dict(ids=[row["item_id"] for row in rows]))
-        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {_unnest(columns)}", _columns(rows, columns))
+        with _loaded(con, f"loaded_{table}", rows, columns) as loaded:
+            con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM {loaded}")
 
 
 STORY_WINDOW_DAYS = 7
@@ -288,8 +302,8 @@ def replace_analysis(
         return
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE analysed_batch AS SELECT {_unnest(ANALYSIS_COLUMNS)}",
-                    _columns(analyses, ANALYSIS_COLUMNS))
+        with _loaded(con, "loaded_analyses", analyses, ANALYSIS_COLUMNS) as loaded:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE analysed_batch AS SELECT * FROM {loaded}")
         for table in ("item_sentences", "item_mentions", "item_edges", "item_analysis", "filing_passages"):
             con.execute(f"DELETE FROM {table} WHERE item_id IN (SELECT item_id FROM analysed_batch)")
         # The batch's items, looked up once for the copies all three tables carry.
@@ -299,12 +313,13 @@ def replace_analysis(
         for table, rows, columns in (("item_sentences", sentences, SENTENCE_COLUMNS),
                                      ("item_mentions", mentions, MENTION_COLUMNS),
                                      ("item_edges", edges, EDGE_COLUMNS)):
-            con.execute(_insert_with_copies(table, f"(SELECT {_unnest(columns)})", columns), _columns(rows, columns))
+            with _loaded(con, f"loaded_{table}", rows, columns) as loaded:
+                con.execute(_insert_with_copies(table, loaded, columns))
         con.execute("DROP TABLE analysed_items")
         con.execute(f"INSERT INTO item_analysis SELECT {', '.join(ANALYSIS_COLUMNS)} FROM analysed_batch")
         if passages:
-            con.execute(f"INSERT INTO filing_passages ({', '.join(PASSAGE_COLUMNS)}) SELECT {_unnest(PASSAGE_COLUMNS)}",
-                        _columns(passages, PASSAGE_COLUMNS))
+            with _loaded(con, "loaded_passages", passages, PASSAGE_COLUMNS) as loaded:
+                con.execute(f"INSERT INTO filing_passages ({', '.join(PASSAGE_COLUMNS)}) SELECT * FROM {loaded}")
         # Items still without a story are counted when assign_stories gives
         # them one (refresh analyses new items while others are still fetched).
         if rollups:
