@@ -158,6 +158,19 @@ def _build(data: dict, version: str) -> Catalog:
         for text in person.get("short", []):
             add(Alias(text, cid, name, "person", short=True,
                       distinctive=bool(person.get("distinctive")), since=since, until=until))
+    # A person listed without surnames is still "Wang" after "Alexandr Wang"
+    # in the same item (never before it: short, not distinctive), unless the
+    # word names someone or something else in the catalog.
+    surnames: dict[str, list[dict]] = {}
+    for person in data.get("person", []):
+        surname = person["name"].split()[-1]
+        if "short" not in person and len(surname) >= 3 and surname[0].isupper() and person["company"] in companies:
+            surnames.setdefault(surname, []).append(person)
+    for surname, named in surnames.items():
+        if surname not in aliases and len({p["name"] for p in named}) == 1:
+            for person in named:
+                add(Alias(surname, person["company"], person["name"], "person", short=True,
+                          since=_day(person, "since", []), until=_day(person, "until", [])))
     # One pass over a text for every alias, folded into a trie; the longest
     # alias wins at a position.
     pattern = re.compile(r"(?<![\w@#])(?:" + alternation(aliases) + r")(?![\w])")

@@ -22,6 +22,8 @@ def companies(text, catalog):
     "Runway lights failed at the airport, grounding flights for hours.",
     "AI spending reached an Inflection Point this year, analysts said.",
     "In 1983, Danny Hillis founded Thinking Machines Corporation to build an AI supercomputer.",
+    "A Tolkien exhibition shows his drawing of the Palantir of Orthanc, an AI of sorts for Saruman.",
+    "Japan's Moonshot research programme funds AI robots that live alongside people by 2050.",
 ])
 def test_ordinary_words_are_not_companies(text, catalog):
     assert companies(text, catalog) == []
@@ -165,3 +167,10 @@ def test_inflection_the_company_in_an_ai_context(catalog):
 def test_runway_the_company_in_an_ai_context(catalog):
     text = "Runway chief executive Cristóbal Valenzuela said OpenAI's Sora was still a demo for filmmakers."
     assert {"runway", "openai"} <= {c for _, c in companies(text, catalog)}
+
+
+def test_a_listed_persons_surname_counts_after_the_full_name_only(catalog):
+    # Alexandr Wang has no surnames listed in the catalog: "Wang" is derived.
+    text = ('Meta Chief AI Officer Alexandr Wang said the deal was signed. "Midjourney is excellent," Wang wrote.')
+    assert [a for a, c in companies(text, catalog) if c == "meta" and a == "Wang"] == ["Wang"]
+    assert companies("Wang said the Chinese lab was ahead.", catalog) == []
