@@ -87,8 +87,20 @@ def analyze_text(text: str, catalog: Catalog, owner: str | None = None, on: str 
     statements = attribute(text, sentences, mentions, owner, catalog.company_name(owner) if owner else None,
                            about=_ANAPHOR)
     edges: dict[tuple[int, str, str], Edge] = {}
+    # What each speaker spoke of last, when that was one company: a quote
+    # right after it that names nobody goes on about it ('..., telling analysts
+    # customers got no value from Copilot. "It just doesn't work," he said.').
+    topics: dict[str, tuple[int, Mention]] = {}
     for statement in statements:
-        for edge in _edges_of(statement, text, mentions):
+        last = topics.get(statement.speaker)
+        topic = last[1] if last and 0 <= statement.sentence_no - last[0] <= 1 else None
+        found = _edges_of(statement, text, mentions, topic)
+        about = {e.target for e in found}
+        if len(about) == 1:
+            named = [m for m in mentions if m.company in about and m.start < statement.end]
+            if named:
+                topics[statement.speaker] = (statement.sentence_no, named[-1])
+        for edge in found:
             key = (edge.sentence_no, edge.speaker, edge.target)
             if key not in edges or edges[key].stance == "neutral":
                 edges[key] = edge
@@ -217,10 +229,11 @@ def _joined(text: str, targets: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _edges_of(statement: Statement, text: str, mentions: list[Mention]) -> list[Edge]:
+def _edges_of(statement: Statement, text: str, mentions: list[Mention], topic: Mention | None = None) -> list[Edge]:
     """One edge per company the statement is about (self-mentions are not edges).
     A quote naming no company is about what its attribution names
-    ('"We are below them, above them," Nadella said of OpenAI')."""
+    ('"We are below them, above them," Nadella said of OpenAI'), else about
+    ``topic``: what its speaker spoke of just before."""
     start, end = statement.start, statement.end
     targets = _targets_in(mentions, statement.speaker, start, end, text)
     if not targets and statement.aside_start is not None:
@@ -230,6 +243,8 @@ def _edges_of(statement: Statement, text: str, mentions: list[Mention]) -> list[
     if not targets and statement.via != "feed_owner":
         referred = _anaphoric_target(statement, text, mentions)
         targets = [referred] if referred else []
+    if not targets and topic is not None and statement.via == "quote":
+        targets = [topic]
     if not targets:
         return []
     if statement.via == "feed_owner" and len({m.company for m in targets}) >= 4 \
@@ -250,7 +265,7 @@ def _edges_of(statement: Statement, text: str, mentions: list[Mention]) -> list[
                   if m.company != mention.company and offset <= m.start < offset + len(evidence)]
         if offset <= mention.start < offset + len(evidence):
             verdict = judge(evidence, mention.start - offset, mention.end - offset, context=context, others=others)
-        else:  # named in the question an interview's answer replies to
+        else:  # named in the question an interview's answer replies to, or before the quote
             verdict = judge(evidence, context=context, others=others)
         edges.append(Edge(
             sentence_no=statement.sentence_no, speaker=statement.speaker, target=mention.company,

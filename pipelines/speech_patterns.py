@@ -203,7 +203,8 @@ ACTED_SAYING = re.compile(
 # "the ChatGPT-powered Bing", "an Amazon-backed start-up": a name as an adjective.
 NAME_AS_MODIFIER = re.compile(r"-(?:powered|backed|owned|funded|made|built|designed)\b")
 SUBJECT_VERB_GAP = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|on\s+\w+\s+)?"
-                              r"(?:[a-z]+(?:ed|s)|went|took|shot|fired|hit|struck|made|gave|threw|wrote|spoke)\b")
+                              r"(?:[a-z]+(?:ed|s)|went|took|shot|fired|hit|struck|made|gave|threw|wrote|spoke|kept|held|led|"
+                              r"ran|began|brought|sent|set|put|cut|took|won|lost|sold|bought|built|drew|stood)\b")
 # "Amodei: DeepSeek did ...", "Salesforce's Benioff: ...": a name of at most
 # five words before the colon ("We are also announcing a partnership with
 # Microsoft: ..." is a sentence, not a headline).

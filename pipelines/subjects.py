@@ -80,7 +80,11 @@ def is_former(text: str, mention: Mention) -> bool:
     return FORMER_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
 
 
-_ROLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+|CEO\s+|CTO\s+|CFO\s+){1,4}")
+# "Salesforce chief executive Marc Benioff", "Salesforce Chief Executive Marc Benioff".
+_ROLE_BETWEEN = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+|(?:CEO|CTO|CFO|COO|Chief|Executive|Officer|President|Vice|Senior|Co-[Ff]ounder"
+    r"|Founder|Chairman|Chairwoman|Chair|Head|AI|Technology|Operating|Financial|Scientist|Research|Director"
+    r"|Global|Affairs|Commercial|Product|Managing)\s+){1,5}")
 _IN_RELATIVE_CLAUSE = re.compile(r",\s*which\b[^,;\"“”]*$")
 
 

@@ -197,10 +197,11 @@ def test_hit_back_saying(catalog):
 
 
 def test_headline_speaker_on_topic(catalog):
+    # "It just doesn't work" is a put-down (dismissive), as the labellers read it.
     text = "Jensen Huang on AMD's new chip: 'It just doesn't work for training'"
-    assert edge_set(text, catalog) == {("nvidia", "amd", "critical", "headline")}
+    assert edge_set(text, catalog) == {("nvidia", "amd", "dismissive", "headline")}
     text = 'Jensen Huang on AMD\'s new chip: "It just doesn\'t work for training"'
-    assert edge_set(text, catalog) == {("nvidia", "amd", "critical", "quote")}
+    assert edge_set(text, catalog) == {("nvidia", "amd", "dismissive", "quote")}
 
 
 def test_a_long_sentence_with_a_colon_is_no_headline(catalog):
@@ -527,3 +528,15 @@ def test_an_interviews_answers_are_the_interviewees(catalog):
     # The question is the interviewer's: no edge is read from it.
     evidence = {e.evidence for e in analyze_text(text, catalog).edges}
     assert "OpenAI is selling hard into large companies now." not in evidence
+
+
+def test_a_quote_naming_nobody_goes_on_about_what_its_speaker_just_spoke_of(catalog):
+    text = ("Salesforce Chief Executive Marc Benioff kept up his jabs at Microsoft on Wednesday, telling analysts "
+            "that customers were not getting value from Copilot. \"It just doesn't work,\" he said.")
+    got = {(e.speaker, e.target, e.speaker_via) for e in analyze_text(text, catalog).edges}
+    assert ("salesforce", "microsoft", "reported_speech") in got  # capitalised role, irregular verb
+    assert ("salesforce", "microsoft", "quote") in got
+    # Not when the speaker spoke of two companies: the quote's target is unknown.
+    two = ("Salesforce Chief Executive Marc Benioff kept up his jabs at Microsoft and Google on Wednesday. "
+           "\"It just doesn't work,\" he said.")
+    assert not {e for e in analyze_text(two, catalog).edges if e.speaker_via == "quote"}
