@@ -117,33 +117,48 @@ def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, tex
     if aside and len(set(aside)) < len(targets):
         targets = [m for m in targets if m not in aside]
     # Investors ("with Nvidia and AMD among the strategic investors", "which
-    # has raised money from Nvidia") are not what is talked about.
-    backers = _listed(text, targets, _INVESTOR_BEFORE, _INVESTOR_AFTER)
+    # has raised money from Nvidia"), customers listed ("Meta, Oracle and xAI
+    # are among the customers"), where a product is offered ("available on
+    # Amazon Bedrock, Google Cloud's Vertex AI and Microsoft Foundry") and a
+    # hire's past employers ("stints at OpenAI, Google DeepMind and Anthropic")
+    # are not what is talked about.
+    backers = _listed(text, targets, _INVESTOR_BEFORE, _INVESTOR_AFTER) \
+        + _listed(text, targets, _CHANNEL_OR_PAST_BEFORE, None)
     return [m for m in targets if m not in backers]
 
 
 _CUSTOMER_BEFORE = re.compile(
     r"\b(?:(?:pitch|sell|offer|suppl[yi]|ship|deliver|rent)\w*|sold)\s+(?:it|them|its\s+\w+|the\s+\w+|chips|GPUs)?"
     r"\s*to\s+$|\bcustomers\s+(?:such as|including|like)\s+$", re.IGNORECASE)
-_LIST_JOIN = re.compile(r"(?:['’]s)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
+# "Microsoft, Meta and Oracle"; "Google Cloud's Vertex AI and Microsoft Foundry" (a product after the possessive).
+_LIST_JOIN = re.compile(r"(?:(?:\s+[A-Z][\w.-]*){0,2}['’]s(?:\s+[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,3})?)?"
+                        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 
 
 _INVESTOR_BEFORE = re.compile(
     r"\b(?:raised (?:money|funding|capital|\$[\d.,]+ \w+) from|backed by|funded by|"
     r"investors? (?:such as|including|like)|(?:stakes?|investments?) from)\s+$", re.IGNORECASE)
 _INVESTOR_AFTER = re.compile(r"(?:['’]s)?(?:\s*,\s*|\s+and\s+[A-Z][\w.&-]*\s+)?\s*(?:were |are )?among (?:the |its )?"
-                             r"(?:\w+ )?(?:investors|backers|shareholders)\b")
+                             r"(?:\w+ )?(?:investors|backers|shareholders|customers|clients|adopters)\b")
+_CHANNEL_OR_PAST_BEFORE = re.compile(
+    r"\b(?:available|availability|accessible|hosted)\b[^.;]{0,60}?\b(?:on|through|via)\s+(?:the\s+)?$"
+    r"|\b(?:stints?|worked|career|careers|alumni|veterans?|formerly)\b[^.;]{0,20}?\b(?:at|of)\s+$", re.IGNORECASE)
 
 
 def _listed(text: str, targets: list[Mention], before: re.Pattern, after: re.Pattern | None) -> list[Mention]:
     """Targets that ``before`` introduces or ``after`` follows, with the names
     listed with them ("pitching it to Microsoft, Meta and Oracle")."""
     out: list[Mention] = []
-    for mention in targets:
+    for number, mention in enumerate(targets):
         if before.search(text, max(0, mention.start - 60), mention.start) \
-                or (after is not None and after.match(text, mention.end)) \
                 or (out and _LIST_JOIN.fullmatch(text, out[-1].end, mention.start)):
             out.append(mention)
+        elif after is not None and after.match(text, mention.end):
+            # "Meta, Oracle and xAI are among the customers": the names listed before it too.
+            first = number
+            while first and _LIST_JOIN.fullmatch(text, targets[first - 1].end, targets[first].start):
+                first -= 1
+            out += [m for m in targets[first : number + 1] if m not in out]
     return out
 
 
@@ -152,6 +167,8 @@ def _listed(text: str, targets: list[Mention], before: re.Pattern, after: re.Pat
 # counted out ("50,000 Nvidia H100s", "thousands of Nvidia graphics processors").
 _WORKLOAD_AFTER = re.compile(r"\s*\d+(?:\.\d+)?[BbMT]\b|\s+(?:calls|workloads|tests|sessions|tasks)\b")
 _WORKLOAD_BEFORE = re.compile(r"\b(?:on|in|across|running|using|for)\s+(?:the\s+)?(?:real-world\s+)?$")
+# "on several inference workloads, including Meta's Llama 3.1 405B and DeepSeek-R1"
+_WORKLOADS_LISTED = re.compile(r"\bworkloads?,?\s+(?:including|such as|like)\b(?:[^.;:]|\.\d)*$", re.IGNORECASE)
 _COUNTED_BEFORE = re.compile(
     r"(?:\d[\d,.]*\s*(?:k|m|million|billion)?|thousands|millions|hundreds|dozens)\s+(?:of\s+)?$", re.IGNORECASE)
 _HARDWARE_AFTER = re.compile(
@@ -160,6 +177,8 @@ _HARDWARE_AFTER = re.compile(
 
 
 def _workload(text: str, mention: Mention) -> bool:
+    if _WORKLOADS_LISTED.search(text, max(0, mention.start - 120), mention.start):
+        return True
     before = text[max(0, mention.start - 40): mention.start]
     return (mention.entity_type == "product" and bool(_WORKLOAD_BEFORE.search(before))
             and bool(_WORKLOAD_AFTER.match(text, mention.end)))

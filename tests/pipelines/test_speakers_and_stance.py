@@ -540,3 +540,17 @@ def test_a_quote_naming_nobody_goes_on_about_what_its_speaker_just_spoke_of(cata
     two = ("Salesforce Chief Executive Marc Benioff kept up his jabs at Microsoft and Google on Wednesday. "
            "\"It just doesn't work,\" he said.")
     assert not {e for e in analyze_text(two, catalog).edges if e.speaker_via == "quote"}
+
+
+def test_where_a_product_is_offered_customers_and_past_employers_are_not_targets(catalog):
+    text = ("Opus 4.5 is available today in our apps and on Amazon Bedrock, Google Cloud's Vertex AI and "
+            "Microsoft Foundry.")
+    assert edge_set(text, catalog, owner="anthropic") == set()
+    assert edge_set("Meta, Oracle and xAI are among the customers deploying AMD hardware, the company said.",
+                    catalog) == set()
+    text = ("Meta introduced 11 new hires and summarized their résumés, which include stints at OpenAI, "
+            "Google DeepMind and Anthropic.")
+    assert edge_set(text, catalog) == set()
+    text = ("AMD said the MI355X beat Nvidia's chip on inference workloads, including Meta's Llama 3.1 405B "
+            "and DeepSeek-R1.")
+    assert {(e[0], e[1]) for e in edge_set(text, catalog)} == {("amd", "nvidia")}
