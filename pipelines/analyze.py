@@ -129,7 +129,7 @@ def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, tex
 
 _CUSTOMER_BEFORE = re.compile(
     r"\b(?:(?:pitch|sell|offer|suppl[yi]|ship|deliver|rent)\w*|sold)\s+(?:it|them|its\s+\w+|the\s+\w+|chips|GPUs)?"
-    r"\s*to\s+$|\bcustomers\s+(?:such as|including|like)\s+$", re.IGNORECASE)
+    r"\s*to\s+$", re.IGNORECASE)
 # "Microsoft, Meta and Oracle"; "Google Cloud's Vertex AI and Microsoft Foundry" (a product after the possessive).
 _LIST_JOIN = re.compile(r"(?:(?:\s+[A-Z][\w.-]*){0,2}['’]s(?:\s+[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,3})?)?"
                         r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
@@ -142,6 +142,7 @@ _INVESTOR_AFTER = re.compile(r"(?:['’]s)?(?:\s*,\s*|\s+and\s+[A-Z][\w.&-]*\s+)
                              r"(?:\w+ )?(?:investors|backers|shareholders|customers|clients|adopters)\b")
 _CHANNEL_OR_PAST_BEFORE = re.compile(
     r"\b(?:available|availability|accessible|hosted)\b[^.;]{0,60}?\b(?:on|through|via)\s+(?:the\s+)?$"
+    r"|\b(?:customers|clients)\s+(?:such as|including|like)\s+$"
     r"|\b(?:stints?|worked|career|careers|alumni|veterans?|formerly)\b[^.;]{0,20}?\b(?:at|of)\s+$", re.IGNORECASE)
 
 

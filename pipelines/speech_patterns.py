@@ -45,7 +45,7 @@ EVALUATIVE_PHRASES = (
     *(FEELINGS := (
         "grown worried", "grew worried", "become worried", "became worried", "are worried", "is worried",
         "were worried", "was worried", "are concerned", "is concerned", "were concerned", "was concerned",
-        "fear", "fears", "feared",
+        "fear", "fears", "feared", "grown frustrated", "grew frustrated", "is frustrated", "was frustrated",
     )),
 )
 # Multi-word verbs of speech: "Babuschkin, an xAI co-founder, shot back that ...".
