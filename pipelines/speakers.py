@@ -36,6 +36,7 @@ from pipelines.speech_patterns import (
     DESCRIPTION_ANYWHERE,
     EVALUATIVE,
     FEELINGS,
+    GENERIC_DESCRIPTION,
     HEADLINE,
     HEADLINE_BEFORE_QUOTE,
     HEADLINE_ON,
@@ -200,10 +201,15 @@ def attribute(
         # pronouns finds them. Without such a pronoun both passes agree. In
         # a sentence that names nobody, only a description ("the chipmaker
         # said") can name a speaker in this pass.
+        # Only speakers before the last "he", "it said" or "the company"
+        # are looked up (the sentence after it too: its verb may follow).
+        last = max((m.end() for pattern in (PRONOUN_ANYWHERE, IT_SAYS, GENERIC_DESCRIPTION)
+                    for m in pattern.finditer(text)), default=0)
+        needed = _sentence_index(sentences, last) + 1
         resolver.allow_pronouns = False
         named = _statements(resolver, text, sentences, quotes, None, None,
-                            lambda s: s in named_in or DESCRIPTION_ANYWHERE.search(text, sentences[s].start,
-                                                                                    sentences[s].end) is not None)
+                            lambda s: s <= needed and (s in named_in or DESCRIPTION_ANYWHERE.search(
+                                text, sentences[s].start, sentences[s].end) is not None))
         resolver.named_speakers = [(s.start, Speaker(s.speaker, s.speaker_name)) for s in named]
         resolver.allow_pronouns = True
     may_speak = None if about is None else \
