@@ -71,11 +71,16 @@ def _loaded(con: duckdb.DuckDBPyConnection, name: str, rows: Sequence[dict], col
     # fromiter, not np.array: a value that is itself a list stays one value.
     con.register(name, {column: np.fromiter([row.get(column) for row in rows], dtype=object, count=len(rows))
                         for column in columns})
+    typed = ", ".join(f"{c}::{_TYPES.get(c, 'VARCHAR')} AS {c}" for c in columns)
     try:
-        typed = ", ".join(f"{c}::{_TYPES.get(c, 'VARCHAR')} AS {c}" for c in columns)
         yield f"(SELECT {typed} FROM {name})"
-    finally:
-        con.unregister(name)
+    except BaseException:
+        try:
+            con.unregister(name)
+        except duckdb.Error:
+            pass  # a failed statement aborted the transaction, whose ROLLBACK drops the view
+        raise
+    con.unregister(name)
 
 
 def _ids(item_ids: Iterable[str]) -> list[str]:
@@ -302,12 +307,27 @@ def replace_analysis(
     batch)."""
     if not analyses:
         return
+    try:
+        _replace_analysis(con, sentences, mentions, edges, analyses, passages, rollups, trust_record=True)
+    except duckdb.ConstraintException:
+        # Rows of an item without its item_analysis row (a warehouse edited
+        # by hand): replace them too.
+        _replace_analysis(con, sentences, mentions, edges, analyses, passages, rollups, trust_record=False)
+
+
+def _replace_analysis(con, sentences, mentions, edges, analyses, passages, rollups, *, trust_record: bool) -> None:
+    """``trust_record``: the old rows are deleted only if an item of the
+    batch has an item_analysis row (an item's rows and that record are
+    written and replaced together), so a batch of items never analysed, most
+    of a refresh's, skips five DELETEs that each read a whole table."""
     con.execute("BEGIN TRANSACTION")
     try:
         with _loaded(con, "loaded_analyses", analyses, ANALYSIS_COLUMNS) as loaded:
             con.execute(f"CREATE OR REPLACE TEMP TABLE analysed_batch AS SELECT * FROM {loaded}")
-        for table in ("item_sentences", "item_mentions", "item_edges", "item_analysis", "filing_passages"):
-            con.execute(f"DELETE FROM {table} WHERE item_id IN (SELECT item_id FROM analysed_batch)")
+        if not trust_record or con.execute("SELECT count(*) FROM item_analysis "
+                                           "WHERE item_id IN (SELECT item_id FROM analysed_batch)").fetchone()[0]:
+            for table in ("item_sentences", "item_mentions", "item_edges", "item_analysis", "filing_passages"):
+                con.execute(f"DELETE FROM {table} WHERE item_id IN (SELECT item_id FROM analysed_batch)")
         # The batch's items, looked up once for the copies all three tables carry.
         con.execute("CREATE OR REPLACE TEMP TABLE analysed_items AS SELECT item_id, "
                     f"{', '.join(ITEM_COPIES['item_mentions'])} FROM feed_items "

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import duckdb
+import pytest
+
 from warehouse import db, store
 
 T = datetime(2025, 3, 1, 12, 30, 15, 123456)
@@ -82,3 +85,31 @@ def test_analysis_rows_land_as_given_and_are_replaced(db_path):
             ("a", 0, "Meta."), ("b", 0, "Meta.")]
         assert _rows(con, "SELECT count(*) FROM item_mentions") == [(0,)]
         assert _rows(con, "SELECT count(*) FROM item_edges") == [(0,)]
+
+
+def test_rows_left_without_their_analysis_record_are_replaced(db_path):
+    # A batch of items never analysed skips the DELETEs; rows whose
+    # item_analysis row was removed by hand must not make the write fail.
+    with db.writer(db_path, publish=False) as con:
+        store.upsert_items(con, [_item("a"), _item("b")])
+        analyses = [dict(item_id=i, content_hash="h1", analyzer_version="v", catalog_version="c", analyzed_at=T)
+                    for i in ("a", "b")]
+        store.replace_analysis(con, sentences=[dict(item_id="a", sentence_no=0, text="Old.")], mentions=[],
+                               edges=[], analyses=analyses[:1])
+        con.execute("DELETE FROM item_analysis")
+        store.replace_analysis(con, sentences=[dict(item_id="a", sentence_no=0, text="New."),
+                                               dict(item_id="b", sentence_no=0, text="B.")],
+                               mentions=[], edges=[], analyses=analyses)
+        assert _rows(con, "SELECT item_id, text FROM item_sentences ORDER BY ALL") == [("a", "New."), ("b", "B.")]
+        assert _rows(con, "SELECT item_id FROM item_analysis ORDER BY ALL") == [("a",), ("b",)]
+
+
+def test_a_batch_that_cannot_be_written_says_why(db_path):
+    with db.writer(db_path, publish=False) as con:
+        store.upsert_items(con, [_item("a")])
+        twice = [dict(item_id="a", sentence_no=0, text="One."), dict(item_id="a", sentence_no=0, text="Two.")]
+        analyses = [dict(item_id="a", content_hash="h1", analyzer_version="v", catalog_version="c", analyzed_at=T)]
+        with pytest.raises(duckdb.ConstraintException, match="(?i)duplicate key"):
+            store.replace_analysis(con, sentences=twice, mentions=[], edges=[], analyses=analyses)
+        store.replace_analysis(con, sentences=twice[:1], mentions=[], edges=[], analyses=analyses)  # then works
+        assert _rows(con, "SELECT item_id, text FROM item_sentences") == [("a", "One.")]
