@@ -87,16 +87,19 @@ def analyze_text(text: str, catalog: Catalog, owner: str | None = None, on: str 
     statements = attribute(text, sentences, mentions, owner, catalog.company_name(owner) if owner else None,
                            about=_ANAPHOR)
     edges: dict[tuple[int, str, str], Edge] = {}
-    # What each speaker spoke of last, when that was one company: a quote
-    # right after it that names nobody goes on about it ('..., telling analysts
-    # customers got no value from Copilot. "It just doesn't work," he said.').
+    # What each speaker was reported to speak of last, when that was one
+    # company: a quote right after it that names nobody goes on about it
+    # ('..., telling analysts customers got no value from Copilot. "It just
+    # doesn't work," he said.').
     topics: dict[str, tuple[int, Mention]] = {}
     for statement in statements:
         last = topics.get(statement.speaker)
         topic = last[1] if last and 0 <= statement.sentence_no - last[0] <= 1 else None
         found = _edges_of(statement, text, mentions, topic)
         about = {e.target for e in found}
-        if len(about) == 1:
+        # Only from what was reported: the next sentence of a quote that named
+        # the company already shares its stance (the chain), not another edge.
+        if len(about) == 1 and statement.via != "quote":
             named = [m for m in mentions if m.company in about and m.start < statement.end]
             if named:
                 topics[statement.speaker] = (statement.sentence_no, named[-1])
