@@ -36,17 +36,21 @@ _PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")
 _SYNTOK_PARAGRAPH = re.compile(r"\r?\n(?:\s*\r?\n)+")
 
 # A plain sentence end: a word (not after a dot, slash, hyphen or apostrophe,
-# which syntok tokenizes differently), . ! or ?, maybe a closing quote, then
-# whitespace and a capitalised word, perhaps after an opening quote.
+# which syntok tokenizes differently; an acronym such as "AI" or "IBM" too),
+# . ! or ?, maybe a closing quote, then whitespace and a capitalised word,
+# perhaps after an opening quote.
 _PLAIN_END = re.compile(
-    r"(?<![\w.'’/@:#&=%+-])([A-Za-z][A-Za-z0-9]*[a-z][A-Za-z0-9]*|[A-Z][a-z]|\d{2,})[.!?][\"”’']?(?=\s+[\"“‘']?([A-Z]\w*))"
+    r"(?<![\w.'’/@:#&=%+-])([A-Za-z][A-Za-z0-9]*[a-z][A-Za-z0-9]*|[A-Z][a-z]|[A-Z]{2,}[A-Z0-9]*|\d{2,})[.!?][\"”’']?"
+    r"(?=\s+[\"“‘']?([A-Z]\w*))"
 )
 # Where a plain end can be: a terminal after a letter or digit, before a
 # capitalised word. Far fewer places than _PLAIN_END would try (with its
 # lookbehind, at every character); _plain_ends runs it only at these.
 _END_CANDIDATE = re.compile(r"(?<=[A-Za-z0-9])[.!?][\"”’']?(?=\s+[\"“‘']?[A-Z])")
 _VOWEL = re.compile(r"[aeiouAEIOU\d]")  # syntok reads a lone consonant cluster ("Mr") as an abbreviation
-_NOT_AN_END = State.abbreviations | {"No", "no"}
+# Words syntok does not end a sentence with before a capital: abbreviations,
+# "No" (before "A380"), and an upper-case Roman numeral ("Part II. The").
+_NOT_AN_END = State.abbreviations | State.roman_numerals | {"No", "no", "NO"}
 _BRACKETS = "".join(sorted(State.opening_brackets | State.closing_brackets))
 _BRACKET = re.compile("[" + re.escape(_BRACKETS) + "]")
 # What makes a piece syntok's to judge: a terminal inside it, a bracket, a

@@ -24,6 +24,8 @@ AWKWARD = [
     "etc. The", "www.example.com. The", "Calif. The", "Dr. Who", "St. Louis", "Jr. The",
     "p.m. The", "a.m.", "i.e.", "vs. Google", "[1]", "Sept. The", "II. The", "X. The",
     "Jan. The", "Co. The", ":", "—", "it's. The", "A.I. The", "GPT-4. The", "word.The",
+    "AI. The", "IBM. He", "NO. A380", "NO. The", "II. The", "XIV. He", "CEO. The", "TSMC. Data", "GPT4. The",
+    "AI! What", "USA? Yes", "MD. The", "CD. The",
     "2. The", "(a) The", 'said." The', "said.” “The", "said.’ The", "end.) The", "end.] The",
     "{x}", "…", "‼", "Café. The", "approx. The", "ok. The", "slate.com/pod. Dear",
     "Character.AI. The", 'DeepSeek. "It', "IBM. The", "x.AI", "A.Ai", "word.Ai", "1.5. The", "OpenAI. The",
