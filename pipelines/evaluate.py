@@ -142,7 +142,7 @@ def format_edges_report(report: dict) -> str:
 # ones never are, so they measure text the rules have not seen.
 HALF_READ_SETS = ("edges_heldout2.jsonl", "edges_heldout3.jsonl")
 # Written the same way and never read at all.
-UNREAD_SETS = ("edges_heldout9.jsonl", "edges_heldout16.jsonl")
+UNREAD_SETS = ("edges_heldout9.jsonl", "edges_heldout16.jsonl", "edges_heldout19.jsonl", "edges_heldout22.jsonl")
 
 
 def _even_numbered(cases: list[dict]) -> list[dict]:
