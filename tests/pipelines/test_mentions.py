@@ -174,3 +174,21 @@ def test_a_listed_persons_surname_counts_after_the_full_name_only(catalog):
     text = ('Meta Chief AI Officer Alexandr Wang said the deal was signed. "Midjourney is excellent," Wang wrote.')
     assert [a for a, c in companies(text, catalog) if c == "meta" and a == "Wang"] == ["Wang"]
     assert companies("Wang said the Chinese lab was ahead.", catalog) == []
+
+
+def test_an_item_about_the_other_sense_has_no_weak_mentions(catalog):
+    # The avoid word is in another sentence than the alias: the item is about the other sense.
+    museum = ("Belgrade museum unveils AI hologram of Nikola Tesla\n\nVisitors can put questions to a hologram "
+              "powered by a large language model. 'We wanted Tesla to speak in his own words,' the director said.")
+    assert companies(museum, catalog) == []
+    exchange = ("Winklevoss twins' crypto exchange jumps in Nasdaq debut\n\nThe AI-powered exchange raised $425 "
+                "million. Gemini said it uses artificial intelligence tools for fraud checks.")
+    assert companies(exchange, catalog) == []
+    # A company named outright keeps its weak aliases ("Tesla" after "Tesla Inc").
+    assert ("Tesla", "tesla") in companies("Tesla Inc said its AI chips beat Nvidia's. Tesla shares rose. "
+                                           "A Nikola Tesla biopic opened.", catalog)
+
+
+def test_the_metric_is_lower_case_the_company_is_not(catalog):
+    assert ("Perplexity", "perplexity") in companies("Amazon accused Perplexity of covertly accessing accounts.",
+                                                     catalog)
