@@ -26,6 +26,10 @@ ANALYSIS_CHUNK = 250  # items in one analysis job
 # Analysed items written together: 10,000 cost the writer 0.9 s of CPU in writes of 2,500,
 # 1.0 s in writes of 1,000, 1.5 s in writes of 250 (roll-ups apart).
 ANALYSIS_WRITE = 2500
+# Written together in the last stretch: a write costs ~12 ms of the writer's CPU however small,
+# and a job (a feed of 50 items) comes back every ~30 ms. Each job written as it came back cost
+# the benchmark's first refresh 0.18 s more of the writer's CPU, no less time after the workers.
+ANALYSIS_TAIL_WRITE = 500
 
 
 class Parsing:
@@ -62,7 +66,8 @@ class Analysis:
     workers have documents enough to parse, so that every item is stored
     early (then the stories of the pass are assigned while the workers
     analyse). Written here, by the writer, ANALYSIS_WRITE items at a time,
-    then, for the last ANALYSIS_WRITE items, as each job comes back: the
+    then, for the last ANALYSIS_WRITE items, ANALYSIS_TAIL_WRITE at a time
+    and, once the workers hold their last jobs, as each job comes back: the
     writer keeps up with the workers, and little is left to write after the
     last job. The roll-ups of what was written are made once the last stretch
     begins (``rolled``; per write they would cost more than the write), those
@@ -117,7 +122,8 @@ class Analysis:
 
     def write(self, *, now: bool = False) -> None:
         """Write the rows kept, if there are enough of them (see the class) or ``now``."""
-        if self.unwritten and (now or self.unwritten >= ANALYSIS_WRITE or self.last_stretch()):
+        if self.unwritten and (now or self.unwritten >= ANALYSIS_WRITE or (self.last_stretch() and (
+                self.unwritten >= ANALYSIS_TAIL_WRITE or len(self.jobs) <= self.workers.processes))):
             store.replace_analysis(self.con, **self.rows, rollups=False)
             self.written.update(row["item_id"] for row in self.rows["analyses"])
             self.analysed += self.unwritten
