@@ -168,9 +168,11 @@ def _record(con, attempts: list[Attempt], states, report, reporter, pending_stat
     analysis.write()
 
 
-# Fetched feeds are stored together, up to this many items at a time (a write
-# costs ~0.1 s, little more when larger), and none waits longer than this.
-STORE_ITEMS = 1000
+# Fetched feeds are stored together, up to this many items at a time, and none
+# waits longer than this. A write costs the writer ~17 ms of CPU whatever its
+# size, plus ~10 ms per 1,000 items: 10,000 items in writes of 1,000 cost it
+# 0.33 s, in writes of 2,500 0.22 s.
+STORE_ITEMS = 2500
 STORE_WAIT_S = 2.0
 
 
