@@ -298,6 +298,14 @@ def _edges_of(statement: Statement, text: str, mentions: list[Mention], topic: M
     return edges
 
 
+def as_columns(rows: list[dict]) -> dict[str, list]:
+    """Rows as one list per key, in order: what a worker process sends back
+    (pickling a dict per row cost the writer's process a tenth of a second
+    per 10,000 items, and the warehouse loads columns anyway)."""
+    keys = dict.fromkeys(key for row in rows[:1] for key in row)
+    return {key: [row.get(key) for row in rows] for key in keys}
+
+
 def analyze_records(
     records: Iterable[dict], catalog: Catalog, *, now: datetime
 ) -> dict[str, list[dict]]:

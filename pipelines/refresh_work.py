@@ -79,7 +79,7 @@ class Analysis:
         self.con, self.workers, self.parsing = con, workers, parsing
         self.waiting: list[list[dict]] = []  # records of jobs not sent yet
         self.jobs: list[tuple[Job, int]] = []  # jobs sent, with their item counts
-        self.rows: dict[str, list[dict]] = {}
+        self.rows: dict[str, dict[str, list]] = {}  # per table, its columns (as the workers send them)
         self.unwritten = 0
         self.analysed = 0
         self.written: set[str] = set()  # items written, roll-ups still to make
@@ -113,8 +113,10 @@ class Analysis:
             except Exception:  # noqa: BLE001 (analyze_pending meets it again and says what it is)
                 continue
             for key, values in rows.items():
-                self.rows.setdefault(key, []).extend(values)
-            self.unwritten = len(self.rows.get("analyses", []))
+                kept = self.rows.setdefault(key, {})
+                for column, column_values in values.items():
+                    kept.setdefault(column, []).extend(column_values)
+            self.unwritten = len(self.rows.get("analyses", {}).get("item_id", []))
 
     def last_stretch(self) -> bool:
         """Every job is out, and at most ANALYSIS_WRITE items are still with the workers."""
@@ -125,7 +127,7 @@ class Analysis:
         if self.unwritten and (now or self.unwritten >= ANALYSIS_WRITE or (self.last_stretch() and (
                 self.unwritten >= ANALYSIS_TAIL_WRITE or len(self.jobs) <= self.workers.processes))):
             store.replace_analysis(self.con, **self.rows, rollups=False)
-            self.written.update(row["item_id"] for row in self.rows["analyses"])
+            self.written.update(self.rows["analyses"]["item_id"])
             self.analysed += self.unwritten
             self.rows, self.unwritten = {}, 0
 

@@ -85,10 +85,12 @@ def _parse(body: bytes, headers: dict[str, str], options: dict):
     return parse_feed(body, headers=headers, **options)
 
 
-def _analyze(records: list[dict], now: datetime, catalog: Catalog | None = None) -> dict[str, list[dict]]:
-    from pipelines.analyze import analyze_records
+def _analyze(records: list[dict], now: datetime, catalog: Catalog | None = None) -> dict[str, dict[str, list]]:
+    """analyze_records's rows, each table as columns (pipelines.analyze.as_columns)."""
+    from pipelines.analyze import analyze_records, as_columns
 
-    return analyze_records(records, catalog or _worker_catalog, now=now)
+    return {table: as_columns(rows)
+            for table, rows in analyze_records(records, catalog or _worker_catalog, now=now).items()}
 
 
 class Job:
@@ -181,7 +183,7 @@ class Workers:
         return self.submit(_parse, body, headers, options, here=lambda: _parse(body, headers, options))
 
     def analyze(self, records: list[dict], now: datetime) -> Job:
-        """A job for ``pipelines.analyze.analyze_records`` with this pool's catalog."""
+        """A job for ``pipelines.analyze.analyze_records`` with this pool's catalog (each table as columns)."""
         return self.submit(_analyze, records, now, here=lambda: _analyze(records, now, self.catalog))
 
     def close(self, *, cancel: bool = False, wait: bool = True) -> None:

@@ -61,16 +61,21 @@ _TYPES = {
 
 
 @contextmanager
-def _loaded(con: duckdb.DuckDBPyConnection, name: str, rows: Sequence[dict], columns: list[str]) -> Iterator[str]:
+def _loaded(con: duckdb.DuckDBPyConnection, name: str, rows: Rows, columns: list[str]) -> Iterator[str]:
     """Rows (a missing key is NULL) as a relation for the statements of the
     block: a subquery over the view ``name``, each column cast to its SQL
     type (DuckDB reads the type of a column of Python objects from its
     values; the cast makes it the table's)."""
     import numpy as np  # here, not at import: a refresh with nothing to store never loads it
 
+    if isinstance(rows, dict):  # one list per column, as the analysis workers send them
+        count = len(next(iter(rows.values()), []))
+        values = {column: rows.get(column) or [None] * count for column in columns}
+    else:
+        count = len(rows)
+        values = {column: [row.get(column) for row in rows] for column in columns}
     # fromiter, not np.array: a value that is itself a list stays one value.
-    con.register(name, {column: np.fromiter([row.get(column) for row in rows], dtype=object, count=len(rows))
-                        for column in columns})
+    con.register(name, {column: np.fromiter(values[column], dtype=object, count=count) for column in columns})
     typed = ", ".join(f"{c}::{_TYPES.get(c, 'VARCHAR')} AS {c}" for c in columns)
     try:
         yield f"(SELECT {typed} FROM {name})"
@@ -81,6 +86,11 @@ def _loaded(con: duckdb.DuckDBPyConnection, name: str, rows: Sequence[dict], col
             pass  # a failed statement aborted the transaction, whose ROLLBACK drops the view
         raise
     con.unregister(name)
+
+
+# A table's rows: one dict per row, or one list per column (what the
+# analysis workers send back; see pipelines.analyze.as_columns).
+Rows = Sequence[dict] | dict[str, list]
 
 
 def _ids(item_ids: Iterable[str]) -> list[str]:
@@ -297,11 +307,12 @@ def all_items_for_analysis(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def replace_analysis(
-    con: duckdb.DuckDBPyConnection, *, sentences: Sequence[dict], mentions: Sequence[dict],
-    edges: Sequence[dict], analyses: Sequence[dict], passages: Sequence[dict] = (), rollups: bool = True,
+    con: duckdb.DuckDBPyConnection, *, sentences: Rows, mentions: Rows,
+    edges: Rows, analyses: Rows, passages: Rows = (), rollups: bool = True,
 ) -> None:
     """Swap the analysis of a batch of items in one transaction (with the
-    filing-document passages it read, see filing_passages). ``rollups=False``
+    filing-document passages it read, see filing_passages); each table's
+    rows as dicts or as columns (``Rows``). ``rollups=False``
     leaves the roll-ups of their stories to the caller's ``update_rollups``,
     once for several batches (a refresh: per batch they cost more than the
     batch)."""

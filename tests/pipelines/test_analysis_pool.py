@@ -17,9 +17,9 @@ from pipelines.evaluate import sample_records
 def run(batches, catalog, min_items):
     ingest.POOL_MIN_ITEMS = min_items
     rows = list(ingest._analyzed(batches, catalog))
-    for batch in rows:
-        for analysis in batch["analyses"]:
-            analysis.pop("analyzed_at")
+    for batch in rows:  # each table as columns
+        assert len(batch["analyses"]["analyzed_at"]) == len(batch["analyses"]["item_id"]) > 0
+        batch["analyses"].pop("analyzed_at")
     return rows
 
 if __name__ == "__main__":
@@ -30,7 +30,7 @@ if __name__ == "__main__":
     assert ingest.LAST_RUN_POOLED, "the pool did not run"
     assert len(serial) == len(pooled) == 4
     assert serial == pooled
-    print("edges", sum(len(b["edges"]) for b in serial))
+    print("edges", sum(len(b["edges"].get("item_id", [])) for b in serial))
 """
 
 
