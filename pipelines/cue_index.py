@@ -87,6 +87,6 @@ class CueIndex:
         """Numbers of the patterns that can match the text (given lower-cased), in order."""
         numbers = set(self._always)
         if self._scan is not None:
-            for anchor in {found.group(1) for found in self._scan.finditer(lowered)}:
+            for anchor in set(self._scan.findall(lowered)):  # the anchors, group 1 of each match
                 numbers |= self._cues[anchor]
         return sorted(numbers)

@@ -24,6 +24,7 @@ companies is no statement at all.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -75,9 +76,12 @@ class Statement:
 
 
 def _sentence_index(sentences: list[Sentence], pos: int) -> int:
-    for i, s in enumerate(sentences):
-        if s.start <= pos < s.end or (pos == s.end):
-            return i
+    """The first sentence holding pos or ending at it, else the last."""
+    index = bisect.bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    if index >= 1 and sentences[index - 1].end == pos:
+        return index - 1  # "word.The": the sentence that ends there comes first
+    if index >= 0 and pos <= sentences[index].end:
+        return index
     return len(sentences) - 1
 
 
