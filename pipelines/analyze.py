@@ -113,10 +113,15 @@ def analyze_text(text: str, catalog: Catalog, owner: str | None = None, on: str 
 def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, text: str) -> list[Mention]:
     targets = [m for m in mentions if start <= m.start and m.end <= end and m.company != speaker
                and not _counted_hardware(text, m) and not NAME_AS_MODIFIER.match(text, m.end)]
-    # Models run as a workload are not what a chip maker compares itself
-    # with, when the statement names the rival it does compare with; nor are
-    # the customers it pitches to ("pitching it to Microsoft, Meta and Oracle").
-    aside = [m for m in targets if _workload(text, m)] + _listed(text, targets, _CUSTOMER_BEFORE, None)
+    # Models run as a workload ("measured on Meta's Llama 2 70B": the maker
+    # too) are used, not talked about.
+    workloads = [m for m in targets if _workload(text, m)]
+    workloads += [m for m in targets if m.entity_type == "company" and any(
+        w.company == m.company and _POSSESSIVE.fullmatch(text, m.end, w.start) for w in workloads)]
+    targets = [m for m in targets if m not in workloads]
+    # Nor are the customers a company pitches to ("pitching it to Microsoft,
+    # Meta and Oracle"), when the statement names someone else.
+    aside = _listed(text, targets, _CUSTOMER_BEFORE, None)
     if aside and len(set(aside)) < len(targets):
         targets = [m for m in targets if m not in aside]
     # Investors ("with Nvidia and AMD among the strategic investors", "which
@@ -169,8 +174,10 @@ def _listed(text: str, targets: list[Mention], before: re.Pattern, after: re.Pat
 # What a statement uses rather than talks about: a model as a benchmark
 # workload ("1.3 times the throughput on Llama 2 70B"), a maker's hardware
 # counted out ("50,000 Nvidia H100s", "thousands of Nvidia graphics processors").
-_WORKLOAD_AFTER = re.compile(r"\s*\d+(?:\.\d+)?[BbMT]\b|\s+(?:calls|workloads|tests|sessions|tasks)\b")
-_WORKLOAD_BEFORE = re.compile(r"\b(?:on|in|across|running|using|for)\s+(?:the\s+)?(?:real-world\s+)?$")
+_WORKLOAD_AFTER = re.compile(r"\s*\d+(?:\.\d+)?[BbMT]\b|\s+(?:calls|workloads|tests|sessions|tasks)\b"
+                             r"|\s+models?\s+with\s+[\d.,]+\s*(?:billion|million|[BM])\b")
+_WORKLOAD_BEFORE = re.compile(
+    r"\b(?:on|in|across|running|using|for)\s+(?:the\s+)?(?:real-world\s+)?(?:[A-Z][\w.-]*['’]s\s+)?$")
 # "on several inference workloads, including Meta's Llama 3.1 405B and DeepSeek-R1"
 _WORKLOADS_LISTED = re.compile(r"\bworkloads?,?\s+(?:including|such as|like)\b(?:[^.;:]|\.\d)*$", re.IGNORECASE)
 _COUNTED_BEFORE = re.compile(
@@ -205,6 +212,7 @@ _ANAPHOR = re.compile(
 
 
 _SAYS_AFTER = re.compile(r"(?:['’]s\s+[a-z]+)?\s+(?:on\s+[A-Z]\w+\s+)?(?:" + VERB.pattern + ")", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\s+")
 _BARE_DESCRIPTION = re.compile(r"(?:[Tt]he|[Tt]hat)\s+(?:lab|start-?up|company|firm|group)")
 
 

@@ -554,3 +554,12 @@ def test_where_a_product_is_offered_customers_and_past_employers_are_not_targets
     text = ("AMD said the MI355X beat Nvidia's chip on inference workloads, including Meta's Llama 3.1 405B "
             "and DeepSeek-R1.")
     assert {(e[0], e[1]) for e in edge_set(text, catalog)} == {("amd", "nvidia")}
+
+
+def test_a_model_run_as_a_workload_and_its_maker_are_not_targets(catalog):
+    text = ("Intel said it measured the chip's performance on Meta's Llama 2 models with 7 billion and "
+            "70 billion parameters.")
+    assert edge_set(text, catalog) == set()
+    text = ("Intel said it measured the chip's performance on Meta's Llama 2 models with 70 billion parameters "
+            "and that it beat Nvidia's H100.")
+    assert {(e[0], e[1]) for e in edge_set(text, catalog)} == {("intel", "nvidia")}
