@@ -130,9 +130,9 @@ def _targets_in(mentions: list[Mention], speaker: str, start: int, end: int, tex
     # Amazon Bedrock, Google Cloud's Vertex AI and Microsoft Foundry") and a
     # hire's past employers ("stints at OpenAI, Google DeepMind and Anthropic")
     # are not what is talked about.
-    backers = _listed(text, targets, _INVESTOR_BEFORE, _INVESTOR_AFTER) \
+    not_talked_about = _listed(text, targets, _INVESTOR_BEFORE, _INVESTOR_AFTER) \
         + _listed(text, targets, _CHANNEL_OR_PAST_BEFORE, None)
-    return [m for m in targets if m not in backers]
+    return [m for m in targets if m not in not_talked_about]
 
 
 _CUSTOMER_BEFORE = re.compile(
@@ -307,11 +307,17 @@ def _edges_of(statement: Statement, text: str, mentions: list[Mention], topic: M
 
 
 def as_columns(rows: list[dict]) -> dict[str, list]:
-    """Rows as one list per key, in order: what a worker process sends back
-    (pickling a dict per row cost the writer's process a tenth of a second
-    per 10,000 items, and the warehouse loads columns anyway)."""
+    """Rows as one list per key, in order."""
     keys = dict.fromkeys(key for row in rows[:1] for key in row)
     return {key: [row.get(key) for row in rows] for key in keys}
+
+
+def analyze_columns(records: Iterable[dict], catalog: Catalog, *, now: datetime) -> dict[str, dict[str, list]]:
+    """``analyze_records``, each table as columns: what a worker process sends
+    back (pickling a dict per row cost the writer's process a tenth of a
+    second per 10,000 items, and the warehouse loads columns anyway), and
+    what ingest's serial path gives too."""
+    return {table: as_columns(rows) for table, rows in analyze_records(records, catalog, now=now).items()}
 
 
 def analyze_records(

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import duckdb
 
 from pipelines import ANALYZER_VERSION
-from pipelines.analyze import analyze_records, as_columns
+from pipelines.analyze import analyze_columns
 from pipelines.catalog import Catalog
 from pipelines.fetch import DEFAULT_USER_AGENT, MAX_BYTES, FetchError, fetch, redact
 from pipelines.parse import ParsedFeed, ParseError, normalize_entries, parse_document
@@ -195,7 +195,7 @@ def _analyzed(batches: list[list[dict]], catalog: Catalog, workers: Workers | No
         if not batches or not workers.useful or (
                 not workers.started and sum(len(b) for b in batches) < POOL_MIN_ITEMS):
             for batch in batches:  # in the form the workers send: each table as columns
-                yield {table: as_columns(rows) for table, rows in analyze_records(batch, catalog, now=utcnow()).items()}
+                yield analyze_columns(batch, catalog, now=utcnow())
             return
         jobs = [workers.analyze(batch, utcnow()) for batch in batches]
         for job in jobs:

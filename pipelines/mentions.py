@@ -99,7 +99,6 @@ def find_mentions(
                       and not (r[2].avoid is not None and r[2].avoid.search(sentences[r[3]].text))}
     item_is_tech = bool(strong) or len(weak_companies) >= 2 or bool(catalog.ai_cues.search(text))
     owners_named = {r[2].company for r in strong}  # enough for the first pass
-    strongly_named = owners_named
     full_names_at: dict[str, int] = {}
     for start, _end, alias, _i in strong:
         if alias.entity_type == "person":
@@ -112,7 +111,7 @@ def find_mentions(
                 return False
             if alias.avoid is not None and alias.avoid.search(sentence.text):
                 return False
-            if alias.avoid is not None and alias.company not in strongly_named and alias.avoid.search(text):
+            if alias.avoid is not None and alias.company not in owners_named and alias.avoid.search(text):
                 # An item about the other sense ("the Nikola Tesla Museum ... Tesla's
                 # letters"; "Winklevoss twins' Gemini"), its company never named outright.
                 return False

@@ -28,6 +28,13 @@ EVALUATIVE_VERBS = (
     "ridiculed ridicules disparaged disparages applauded applauds welcomed welcomes rejected rejects trolled trolls "
     "warned congratulated congratulates"
 ).split()
+# Fear is a judgement of the rival: "Microsoft sales leaders have grown
+# worried that ChatGPT Enterprise is winning customers".
+FEELINGS = (
+    "grown worried", "grew worried", "become worried", "became worried", "are worried", "is worried",
+    "were worried", "was worried", "are concerned", "is concerned", "were concerned", "was concerned",
+    "fear", "fears", "feared", "grown frustrated", "grew frustrated", "is frustrated", "was frustrated",
+)
 # Multi-word verbs of judging.
 EVALUATIVE_PHRASES = (
     "hit back at", "hits back at", "took aim at", "takes aim at", "lashed out at", "lashes out at",
@@ -40,13 +47,7 @@ EVALUATIVE_PHRASES = (
     # European Commission accusing Microsoft of ...".
     "filed a lawsuit", "filed a complaint", "filed an antitrust complaint", "filed suit", "is suing",
     "are suing", "accusing",
-    # Fear is a judgement of the rival: "Microsoft sales leaders have grown
-    # worried that ChatGPT Enterprise is winning customers".
-    *(FEELINGS := (
-        "grown worried", "grew worried", "become worried", "became worried", "are worried", "is worried",
-        "were worried", "was worried", "are concerned", "is concerned", "were concerned", "was concerned",
-        "fear", "fears", "feared", "grown frustrated", "grew frustrated", "is frustrated", "was frustrated",
-    )),
+    *FEELINGS,
 )
 # Multi-word verbs of speech: "Babuschkin, an xAI co-founder, shot back that ...".
 SAY_PHRASES = ("shot back", "fired back", "hit back", "pushed back", "chimed in")
@@ -104,12 +105,12 @@ WHO_BEFORE = re.compile(_WHO)
 WHO_GAP = re.compile(rf"^\s*{_WHO}")
 ROLE_WORDS = (
     r"chief executive|chief executive officer|CEO|spokes(?:person|woman|man)|representative|statement|"
-    r"blog post|blog|filing|annual report|report|executives?|execs?|leadership|team|management|lawyers?|"
-    r"attorneys?|researchers?|engineers?|official|officials|board|founder|co-founder|employees?|"
+    r"blog post|blog|filing|annual report|report|execs?|leadership|team|management|lawyers?|"
+    r"attorneys?|official|officials|board|founder|co-founder|employees?|"
     r"(?:[a-z]+ )?(?:unit|division|subsidiary)|co-chief executive|co-CEO|chairman|chairwoman|"
     r"staff(?:ers?)?|insiders?|scientists?|boss|chief|president|executive vice president|vice president|"
     # "Microsoft sales leaders", "Meta's security researchers"
-    r"(?:sales |security |senior |top |AI |product )?(?:leaders|executives|researchers|engineers)"
+    r"(?:sales |security |senior |top |AI |product )?(?:leaders|executives?|researchers?|engineers?)"
 )
 # "The iPhone maker said", "the ChatGPT developer argued": a company by its product.
 PRODUCT_MAKER_GAP = re.compile(
@@ -204,7 +205,7 @@ ACTED_SAYING = re.compile(
 NAME_AS_MODIFIER = re.compile(r"-(?:powered|backed|owned|funded|made|built|designed)\b")
 SUBJECT_VERB_GAP = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|on\s+\w+\s+)?"
                               r"(?:[a-z]+(?:ed|s)|went|took|shot|fired|hit|struck|made|gave|threw|wrote|spoke|kept|held|led|"
-                              r"ran|began|brought|sent|set|put|cut|took|won|lost|sold|bought|built|drew|stood)\b")
+                              r"ran|began|brought|sent|set|put|cut|won|lost|sold|bought|built|drew|stood)\b")
 # "Amodei: DeepSeek did ...", "Salesforce's Benioff: ...": a name of at most
 # five words before the colon ("We are also announcing a partnership with
 # Microsoft: ..." is a sentence, not a headline).

@@ -86,11 +86,9 @@ def _parse(body: bytes, headers: dict[str, str], options: dict):
 
 
 def _analyze(records: list[dict], now: datetime, catalog: Catalog | None = None) -> dict[str, dict[str, list]]:
-    """analyze_records's rows, each table as columns (pipelines.analyze.as_columns)."""
-    from pipelines.analyze import analyze_records, as_columns
+    from pipelines.analyze import analyze_columns
 
-    return {table: as_columns(rows)
-            for table, rows in analyze_records(records, catalog or _worker_catalog, now=now).items()}
+    return analyze_columns(records, catalog or _worker_catalog, now=now)
 
 
 class Job:
@@ -183,7 +181,7 @@ class Workers:
         return self.submit(_parse, body, headers, options, here=lambda: _parse(body, headers, options))
 
     def analyze(self, records: list[dict], now: datetime) -> Job:
-        """A job for ``pipelines.analyze.analyze_records`` with this pool's catalog (each table as columns)."""
+        """A job for ``pipelines.analyze.analyze_columns`` with this pool's catalog."""
         return self.submit(_analyze, records, now, here=lambda: _analyze(records, now, self.catalog))
 
     def close(self, *, cancel: bool = False, wait: bool = True) -> None:

@@ -60,6 +60,11 @@ _TYPES = {
 }
 
 
+# A table's rows: one dict per row, or one list per column (what the
+# analysis workers send back; see pipelines.analyze.analyze_columns).
+Rows = Sequence[dict] | dict[str, list]
+
+
 @contextmanager
 def _loaded(con: duckdb.DuckDBPyConnection, name: str, rows: Rows, columns: list[str]) -> Iterator[str]:
     """Rows (a missing key is NULL) as a relation for the statements of the
@@ -86,11 +91,6 @@ def _loaded(con: duckdb.DuckDBPyConnection, name: str, rows: Rows, columns: list
             pass  # a failed statement aborted the transaction, whose ROLLBACK drops the view
         raise
     con.unregister(name)
-
-
-# A table's rows: one dict per row, or one list per column (what the
-# analysis workers send back; see pipelines.analyze.as_columns).
-Rows = Sequence[dict] | dict[str, list]
 
 
 def _ids(item_ids: Iterable[str]) -> list[str]:
