@@ -28,6 +28,7 @@ from pipelines.refresh import (
 )
 from pipelines.schedule import run_schedule
 from tests.feedserver import FeedServer, feed_of, write_config
+from tests.rollups import assert_rollups_as_rebuilt
 from warehouse import db, feed_state, queries, store
 from warehouse.feed_state import FeedState
 
@@ -76,20 +77,6 @@ def by_feed(report):
     return {o.feed: o for o in report.outcomes}
 
 
-ROLLUPS = ["story_days", "story_company_counts", "story_pair_statements", "pair_day_counts"]
-
-
-def assert_rollups_as_rebuilt(db_path):
-    """The roll-ups a refresh kept up (after runs that died too) equal a rebuild from scratch."""
-    with db.writer(db_path, publish=False) as con:
-        kept = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ROLLUPS}
-        con.execute("BEGIN TRANSACTION")
-        store.rebuild_rollups(con)
-        rebuilt = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ROLLUPS}
-        con.execute("ROLLBACK")
-    assert all(kept.values()), {t: len(rows) for t, rows in kept.items()}
-    for table in ROLLUPS:
-        assert kept[table] == rebuilt[table], table
 
 
 def test_200_then_304_then_a_feed_that_changed(tmp_path, server, db_path, catalog, shared_data):

@@ -34,6 +34,7 @@ from pipelines import refresh as R
 from pipelines.catalog import load_catalog
 from pipelines.feeds import load_config
 from tests.feedserver import FeedServer, feed_of, rss, write_config
+from tests.rollups import assert_rollups_as_rebuilt
 from warehouse import db
 
 TABLES = {
@@ -59,19 +60,6 @@ def content(path):
     finally:
         con.close()
 
-def rollups_as_rebuilt(path):
-    # The roll-ups the writer kept up as it went equal a rebuild from scratch.
-    from warehouse import store
-    tables = ["story_days", "story_company_counts", "story_pair_statements", "pair_day_counts"]
-    with db.writer(path, publish=False) as con:
-        kept = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
-        con.execute("BEGIN TRANSACTION")
-        store.rebuild_rollups(con)
-        rebuilt = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
-        con.execute("ROLLBACK")
-    assert all(kept[t] for t in tables), kept
-    for t in tables:
-        assert kept[t] == rebuilt[t], t
 
 def run(tmp, after_documents):
     R.POOL_AFTER_DOCUMENTS = after_documents
@@ -86,7 +74,7 @@ def run(tmp, after_documents):
                                    force=True, rng=random.Random(7))
             assert report.errors == 0, report.summary()
             pooled.append(report.pooled_documents)
-            rollups_as_rebuilt(path)
+            assert_rollups_as_rebuilt(path)
     return content(path), pooled
 
 if __name__ == "__main__":
